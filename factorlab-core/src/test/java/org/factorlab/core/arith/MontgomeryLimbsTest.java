@@ -1,0 +1,71 @@
+package org.factorlab.core.arith;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.math.BigInteger;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MontgomeryLimbsTest {
+
+    /** Odd moduli of 2 to 8 limbs, including all-ones words (maximal carries) and 2^128 + 1. */
+    static Stream<BigInteger> moduli() {
+        Random random = new Random(128);
+        Stream<BigInteger> special = Stream.of(
+                BigInteger.ONE.shiftLeft(128).add(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(192).subtract(BigInteger.valueOf(237)),
+                BigInteger.ONE.shiftLeft(64).add(BigInteger.ONE),
+                BigInteger.valueOf(1_000_003));
+        Stream<BigInteger> randomOnes = Stream.generate(() -> new BigInteger(65 + random.nextInt(450), random).setBit(0))
+                .limit(30);
+        return Stream.concat(special, randomOnes);
+    }
+
+    @ParameterizedTest
+    @MethodSource("moduli")
+    void operationsMatchBigInteger(BigInteger n) {
+        MontgomeryLimbs m = new MontgomeryLimbs(n);
+        BigInteger r = BigInteger.ONE.shiftLeft(64 * m.size());
+        BigInteger rInverse = r.modInverse(n);
+        Random random = new Random(n.longValue());
+        long[] out = m.newElement();
+        for (int i = 0; i < 1_000; i++) {
+            BigInteger a = i % 9 == 0 ? n.subtract(BigInteger.ONE) : new BigInteger(n.bitLength() + 8, random).mod(n);
+            BigInteger b = i % 7 == 0 ? n.subtract(BigInteger.ONE) : new BigInteger(n.bitLength() + 8, random).mod(n);
+            long[] am = m.toMontgomery(a);
+            long[] bm = m.toMontgomery(b);
+            assertThat(MontgomeryLimbs.toBigInteger(am)).isEqualTo(a.multiply(r).mod(n));
+            assertThat(m.fromMontgomery(am)).isEqualTo(a);
+
+            m.mul(am, bm, out);
+            assertThat(m.fromMontgomery(out)).isEqualTo(a.multiply(b).mod(n));
+            assertThat(MontgomeryLimbs.toBigInteger(out)).isEqualTo(a.multiply(b).multiply(r).multiply(rInverse).mod(n));
+            m.add(am, bm, out);
+            assertThat(m.fromMontgomery(out)).isEqualTo(a.add(b).mod(n));
+            m.sub(am, bm, out);
+            assertThat(m.fromMontgomery(out)).isEqualTo(a.subtract(b).mod(n));
+        }
+    }
+
+    @Test
+    void resultMayAliasAnOperand() {
+        BigInteger n = BigInteger.ONE.shiftLeft(130).subtract(BigInteger.valueOf(5));
+        MontgomeryLimbs m = new MontgomeryLimbs(n);
+        long[] x = m.toMontgomery(BigInteger.valueOf(123_456_789));
+        m.mul(x, x, x);
+        m.add(x, x, x);
+        assertThat(m.fromMontgomery(x)).isEqualTo(BigInteger.valueOf(123_456_789).pow(2).shiftLeft(1).mod(n));
+    }
+
+    @Test
+    void rejectsEvenModulus() {
+        assertThatThrownBy(() -> new MontgomeryLimbs(BigInteger.ONE.shiftLeft(100)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
