@@ -18,13 +18,14 @@ import java.util.concurrent.Callable;
         footer = {
             "",
             "Examples:",
-            "  factorlab factor 12 600851475143          # like GNU factor: 12: 2 2 3",
-            "  seq 1 1000000 | factorlab factor > out.txt # streams stdin, constant memory",
-            "  factorlab run                             # the seed experiment: 10,000 random numbers",
-            "  factorlab run --algorithm auto --format gnu --seed 7",
+            "  factorlab factor 12 600851475143       like GNU factor: 12: 2 2 3",
+            "  seq 1 1000000 | factorlab factor       streams stdin in constant memory",
+            "  factorlab run                          the seed experiment: 10,000 numbers",
+            "  factorlab run --algorithm auto --seed 7 --format gnu",
             "",
             "Run 'factorlab COMMAND --help' for a command's options.",
-            "Exit status: 0 ok, 1 invalid input or failed numbers, 2 bad usage, 130 interrupted."
+            "Exit status: 0 ok, 1 invalid input or failed numbers, 2 bad usage,",
+            "130 interrupted."
         })
 final class FactorlabCommand implements Callable<Integer> {
     @Spec

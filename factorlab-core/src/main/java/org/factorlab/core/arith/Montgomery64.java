@@ -66,7 +66,9 @@ public final class Montgomery64 {
         long m = lo * nInv;
         long mh = Math.unsignedMultiplyHigh(m, n);
         long r = hi - mh;
-        return Long.compareUnsigned(hi, mh) < 0 ? r + n : r;
+        // Branch-free "if (hi < mh) r += n": the sign bit of the borrow expression is the borrow.
+        long borrow = ((~hi & mh) | (~(hi ^ mh) & r)) >> 63;
+        return r + (n & borrow);
     }
 
     /** {@code a^2·R^-1 mod n}. */
@@ -77,17 +79,20 @@ public final class Montgomery64 {
     /** {@code (a + b) mod n} for reduced {@code a, b}; correct even when the sum overflows 64 bits. */
     public static long add(long a, long b, long n) {
         long s = a + b;
-        // Either the true sum wrapped past 2^64 (then it certainly exceeds n) or it is >= n.
-        if (Long.compareUnsigned(s, a) < 0 || Long.compareUnsigned(s, n) >= 0) {
-            s -= n;
-        }
-        return s;
+        long t = s - n;
+        // Take s − n when the true sum wrapped past 2^64 (carry) or s >= n (no borrow from s − n).
+        // Branch-free: these comparisons are data-dependent coin flips in rho and ECM.
+        long carry = ((a & b) | ((a | b) & ~s)) >>> 63;
+        long borrow = ((~s & n) | (~(s ^ n) & t)) >>> 63;
+        long mask = -(carry | (borrow ^ 1));
+        return (t & mask) | (s & ~mask);
     }
 
     /** {@code (a − b) mod n} for reduced {@code a, b}. */
     public static long sub(long a, long b, long n) {
         long d = a - b;
-        return Long.compareUnsigned(a, b) < 0 ? d + n : d;
+        long borrow = ((~a & b) | (~(a ^ b) & d)) >> 63;
+        return d + (n & borrow);
     }
 
     /** {@code R mod n = 2^64 mod n}: the Montgomery form of 1. */

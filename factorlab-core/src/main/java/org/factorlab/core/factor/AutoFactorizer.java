@@ -31,7 +31,8 @@ import java.util.List;
  *       prime.</li>
  *   <li>The remaining cofactor, if composite, is split repeatedly: each piece is tested with
  *       {@link MillerRabin64} (a proof below 2^64); composites are checked for being a square or a
- *       cube and otherwise split by {@link PollardBrent64}. The pieces still to be examined live in a
+ *       cube and otherwise split by {@link Ecm64} (from 2^40 up) or {@link PollardBrent64} (below, and as
+ *       the fallback). The pieces still to be examined live in a
  *       stack at the top end of {@code out} while primes fill it from the bottom: all of them are
  *       {@code ≥ 2} and their product is {@code n < 2^64}, so together they never exceed 63 entries
  *       and the two ends never meet.</li>
@@ -46,9 +47,9 @@ import java.util.List;
  * number of steps (small factors) and then by {@link Ecm} (until found). Factors found are pushed back
  * on the list, so every factor returned is prime (above 2^64: a BPSW probable prime).
  *
- * <p><b>Cost.</b> 64-bit inputs: microseconds on average, at worst about a millisecond (two ≈32-bit
- * primes; rho needs ~2^16 steps). Larger inputs: dominated by ECM, i.e. by the size of the
- * second-largest prime factor; 20-digit factors take about a second.
+ * <p><b>Cost.</b> 64-bit inputs: tens of microseconds on average, a few hundred at worst (two ≈32-bit
+ * primes, about six ECM curves). Larger inputs: dominated by ECM, i.e. by the size of the
+ * second-largest prime factor: 17-digit factors take about a second, 20-digit ones several.
  *
  * <p>Stateless and thread-safe; cancellable (the loops inside rho and ECM check the interrupt flag).
  */
@@ -57,6 +58,10 @@ public final class AutoFactorizer implements Factorizer {
     static final int TRIAL_LIMIT = 1024;
     static final int BIG_TRIAL_LIMIT = 1 << 16;
     static final long RHO_STEPS = 1 << 16;
+    /** Composites from here up are split by {@link Ecm64}, smaller ones by {@link PollardBrent64}. */
+    static final long ECM_THRESHOLD = 1L << 40;
+    /** The rho walk tried before ECM: enough for factors up to about 2^20. */
+    static final long SHORT_RHO_STEPS = 1 << 10;
 
     /** Odd primes below TRIAL_LIMIT, their inverses mod 2^64, and ⌊(2^64 − 1)/p⌋. */
     private static final long[] ODD_PRIMES;
@@ -170,6 +175,18 @@ public final class AutoFactorizer implements Factorizer {
         long c = icbrt(m);
         if (c * c * c == m) {
             return c;
+        }
+        if (Long.compareUnsigned(m, ECM_THRESHOLD) >= 0) {
+            // Most 64-bit composites have a small second factor, which a short rho walk finds
+            // faster than one ECM curve; only then is ECM worth its fixed cost.
+            long f = PollardBrent64.factor(m, SHORT_RHO_STEPS);
+            if (f != 0) {
+                return f;
+            }
+            f = Ecm64.factor(m);
+            if (f != 0) {
+                return f;
+            }
         }
         return PollardBrent64.factor(m);
     }

@@ -38,26 +38,44 @@ public final class PollardBrent64 {
     }
 
     /**
-     * A nontrivial factor of {@code n}, which must be odd, composite and not a prime power of a
-     * factor below 3 (any odd composite works).
+     * A nontrivial factor of {@code n}, which must be odd and composite.
      *
      * @throws CancellationException if the thread is interrupted
      */
     public static long factor(long n) {
+        return factor(n, Long.MAX_VALUE);
+    }
+
+    /**
+     * A nontrivial factor of the odd composite {@code n} found within about {@code maxSteps}
+     * iterations in all, or 0 if none was (rho then finds factors up to about {@code maxSteps^2}).
+     *
+     * @throws CancellationException if the thread is interrupted
+     */
+    public static long factor(long n, long maxSteps) {
         long nInv = Montgomery64.inverse(n);
         long one = Montgomery64.one(n);
-        for (long c = one, start = one; ; ) {
+        long c = one;
+        long start = one;
+        long budget = maxSteps;
+        while (budget > 0) {
             c = Montgomery64.add(c, one, n); // c = 2, 3, 4, ... (in Montgomery form)
             start = Montgomery64.add(start, one, n);
-            long f = attempt(n, nInv, c, start, one);
+            long f = attempt(n, nInv, c, start, one, budget);
             if (f != n && f != 1) {
                 return f;
             }
+            // A failed walk (f == n) used at most the budget; charge it conservatively by halving.
+            budget = f == 1 ? 0 : budget - Math.max(1, budget >>> 1);
         }
+        return 0;
     }
 
-    /** One rho walk with constant {@code c} from {@code start}; returns a divisor of n, possibly n. */
-    static long attempt(long n, long nInv, long c, long start, long one) {
+    /**
+     * One rho walk with constant {@code c} from {@code start}: a divisor of n (possibly n itself), or 1
+     * if {@code maxSteps} iterations found nothing.
+     */
+    static long attempt(long n, long nInv, long c, long start, long one, long maxSteps) {
         long y = start;
         long x = y;
         long ys = y;
@@ -79,6 +97,9 @@ public final class PollardBrent64 {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new CancellationException("Pollard rho interrupted");
                 }
+            }
+            if (g == 1 && r >= maxSteps) {
+                return 1;
             }
         }
         if (g == n) {

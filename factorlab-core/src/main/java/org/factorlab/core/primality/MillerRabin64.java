@@ -8,32 +8,33 @@ import org.factorlab.core.arith.Montgomery64;
  *
  * <p><b>Why it is a proof.</b> Write {@code n − 1 = d·2^s} with {@code d} odd. A prime {@code n}
  * passes the strong test to every base {@code a} ({@code a^d ≡ 1} or {@code a^(d·2^r) ≡ −1} for some
- * {@code r < s}). Let ψ_k be the least odd composite that passes the test to all of the first
- * {@code k} primes. Jaeschke (Math. Comp. 61 (1993) 915–926) computed ψ_1..ψ_8; Jiang and Deng (Math. Comp. 83
- * (2014) 2915–2924) found ψ_9 = 3825123056546413051, and Sorenson and Webster (Math. Comp. 86 (2017)
- * 985–1003) proved ψ_10 = ψ_11 = ψ_12 = 318665857834031151167461 ≈ 3.2·10^23 &gt; 2^64. So for
- * {@code n} below the threshold listed in {@link #THRESHOLDS}, the first {@code k} primes decide
- * primality exactly, and the first 10 primes decide it for every 64-bit {@code n}. Trial division by the same primes first guarantees no base is a multiple of
- * {@code n}. (Crandall &amp; Pomerance, <i>Prime Numbers</i>, §3.5.)
+ * {@code r < s}). Two verified base sets cover the whole range:
+ * <ul>
+ *   <li>{@code n < 3 215 031 751}: bases 2, 3, 5, 7. The least odd composite passing all four
+ *       (ψ_4) is 3215031751 (Pomerance, Selfridge and Wagstaff, Math. Comp. 35 (1980) 1003–1026;
+ *       Jaeschke, Math. Comp. 61 (1993) 915–926).</li>
+ *   <li>{@code n < 2^64}: Jim Sinclair's seven bases 2, 325, 9375, 28178, 450775, 9780504,
+ *       1795265022 (2011). Feitsma and Galway enumerated every base-2 strong pseudoprime below 2^64;
+ *       each fails the test to one of the other six bases. Here they are used only for
+ *       {@code n ≥ 3 215 031 751}, above every base, so no base is ever ≡ 0 (mod n) — the case in
+ *       which the set is not valid as is.</li>
+ * </ul>
+ * Trial division by the primes up to 37 comes first (it settles small {@code n} and most
+ * composites). The well-known alternative, the first 12 primes as bases (proven by Sorenson and
+ * Webster, Math. Comp. 86 (2017) 985–1003, up to ψ_12 ≈ 3.2·10^23), costs 12 exponentiations instead
+ * of 7. (Crandall &amp; Pomerance, <i>Prime Numbers</i>, §3.5.)
  *
- * <p><b>Cost.</b> At most 10 modular exponentiations with {@link Montgomery64} (≈ 64 squarings
- * each); a composite usually fails the first base. Allocation-free, stateless, thread-safe.
+ * <p><b>Cost.</b> At most 7 modular exponentiations with {@link Montgomery64} (≈ 64 squarings each);
+ * a composite usually fails the first base. Allocation-free, stateless, thread-safe.
  */
 public final class MillerRabin64 {
 
-    /** The first 10 primes, used as bases; trial division also uses 31 and 37. */
-    private static final long[] BASES = {2, 3, 5, 7, 11, 13, 17, 19, 23, 29};
-
     private static final long[] SMALL_PRIMES = {2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37};
 
-    /**
-     * {@code THRESHOLDS[k]}: every odd composite below it fails the strong test to one of the first
-     * {@code k + 1} primes (ψ_{k+1}, unsigned). The last entry, 0, stands for "all 64-bit values".
-     */
-    private static final long[] THRESHOLDS = {
-            2_047L, 1_373_653L, 25_326_001L, 3_215_031_751L, 2_152_302_898_747L,
-            3_474_749_660_383L, 341_550_071_728_321L, 341_550_071_728_321L,
-            3_825_123_056_546_413_051L, 0L};
+    /** ψ_4: below it, bases 2, 3, 5, 7 decide primality. */
+    private static final long PSI_4 = 3_215_031_751L;
+    private static final long[] SMALL_BASES = {2, 3, 5, 7};
+    private static final long[] SINCLAIR_BASES = {2, 325, 9_375, 28_178, 450_775, 9_780_504, 1_795_265_022};
 
     private MillerRabin64() {
     }
@@ -66,14 +67,11 @@ public final class MillerRabin64 {
         long nMinus1 = n - 1;
         int s = Long.numberOfTrailingZeros(nMinus1);
         long d = nMinus1 >>> s;
-        for (int k = 0; k < BASES.length; k++) {
-            long a = Montgomery64.mul(BASES[k], r2, n, nInv);
+        long[] bases = Long.compareUnsigned(n, PSI_4) < 0 ? SMALL_BASES : SINCLAIR_BASES;
+        for (long base : bases) {
+            long a = Montgomery64.mul(base, r2, n, nInv); // base < n, so this is its Montgomery form
             if (!strongTest(a, d, s, one, minusOne, n, nInv)) {
                 return false;
-            }
-            long threshold = THRESHOLDS[k];
-            if (threshold != 0 && Long.compareUnsigned(n, threshold) < 0) {
-                return true;
             }
         }
         return true;
