@@ -1,19 +1,20 @@
 package org.factorlab.cli;
 
 import org.factorlab.core.Algorithm;
-import org.factorlab.engine.batch.BatchFactorer;
 import org.factorlab.engine.io.ByteOutput;
 import org.factorlab.engine.io.FactorFormat;
-import org.factorlab.engine.io.TokenReader;
+import org.factorlab.engine.model.ModelOptions;
+import org.factorlab.engine.run.ArgumentChunks;
+import org.factorlab.engine.run.ChunkSupplier;
+import org.factorlab.engine.run.RunStats;
+import org.factorlab.engine.run.TokenChunks;
+import org.factorlab.engine.work.JobSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,6 +45,7 @@ import java.util.concurrent.Callable;
             "  factorlab factor --json 12",
             "      {\"v\":1,\"number\":\"12\",\"factors\":[\"2\",\"2\",\"3\"]}",
             "  seq 1 100 | factorlab factor        one line per number",
+            "  factorlab factor -j 2 --model threads < big.txt   two threads, same output",
             "  factorlab factor 340282366920938463463374607431768211457",
             "      2^128+1: two prime factors, found by ECM in about a second",
             "",
@@ -78,6 +80,9 @@ final class FactorCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NUMBER", arity = "0..*", description = "Positive integers (a leading + and leading zeros are accepted).")
     List<String> numbers = new ArrayList<>();
 
+    @CommandLine.Mixin
+    ModelMixin models = new ModelMixin();
+
     FactorCommand(Streams streams) {
         this.streams = streams;
     }
@@ -85,23 +90,18 @@ final class FactorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         rejectUnknownOptions();
+        String modelName = models.modelName(spec.commandLine(), "sequential");
+        ModelOptions options = models.options(spec.commandLine(), modelName);
         FactorFormat format = json ? FactorFormat.JSON : exponents ? FactorFormat.EXPONENTS : FactorFormat.GNU;
+        JobSpec job = new JobSpec(Algorithm.AUTO, format, verify);
+        int chunk = models.chunkSize(numbers.isEmpty() ? -1 : numbers.size(), options.workers());
+        ChunkSupplier input = numbers.isEmpty()
+                ? new TokenChunks(streams.in(), streams.err(), chunk)
+                : new ArgumentChunks(numbers, streams.err(), chunk);
         ByteOutput out = new ByteOutput(streams.out());
-        BatchFactorer batch = new BatchFactorer(Algorithm.AUTO.factorizer(), format, verify, out, streams.err());
         return OutputErrors.guard(streams.err(), () -> {
-            if (numbers.isEmpty()) {
-                TokenReader reader = new TokenReader(streams.in(), () -> flushQuietly(out));
-                while (reader.next()) {
-                    batch.accept(reader.bytes(), reader.length());
-                }
-            } else {
-                for (String number : numbers) {
-                    byte[] bytes = stripLeadingSpace(number).getBytes(StandardCharsets.UTF_8);
-                    batch.accept(bytes, bytes.length);
-                }
-            }
-            out.flush();
-            return batch.clean() ? ExitStatus.OK : ExitStatus.FAILURE;
+            RunStats stats = JobRunner.run(streams, modelName, options, job, input, !models.unordered, true, out);
+            return input.invalid() == 0 && stats.failed() == 0 ? ExitStatus.OK : ExitStatus.FAILURE;
         });
     }
 
@@ -119,23 +119,6 @@ final class FactorCommand implements Callable<Integer> {
             if (optionLike && !literal.contains(n)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "Unknown option: '" + n + "'");
             }
-        }
-    }
-
-    /** GNU factor reads arguments with strtoumax, which skips leading white space. */
-    private static String stripLeadingSpace(String s) {
-        int i = 0;
-        while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
-            i++;
-        }
-        return s.substring(i);
-    }
-
-    private static void flushQuietly(ByteOutput out) {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

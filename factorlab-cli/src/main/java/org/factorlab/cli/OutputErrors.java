@@ -11,7 +11,7 @@ import java.util.concurrent.CancellationException;
  */
 final class OutputErrors {
     interface Body {
-        int run() throws IOException;
+        int run() throws IOException, InterruptedException;
     }
 
     private OutputErrors() {
@@ -24,7 +24,7 @@ final class OutputErrors {
             return writeFailed(err, e.getCause());
         } catch (IOException e) {
             return writeFailed(err, e);
-        } catch (CancellationException e) {
+        } catch (CancellationException | InterruptedException e) {
             err.println("factorlab: interrupted");
             return ExitStatus.CANCELLED;
         }

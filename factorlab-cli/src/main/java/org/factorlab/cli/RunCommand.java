@@ -4,8 +4,10 @@ import org.factorlab.core.Algorithm;
 import org.factorlab.core.workload.RandomWorkload;
 import org.factorlab.engine.io.ByteOutput;
 import org.factorlab.engine.io.FactorFormat;
+import org.factorlab.engine.model.ModelOptions;
+import org.factorlab.engine.run.RandomChunks;
 import org.factorlab.engine.run.RunStats;
-import org.factorlab.engine.run.SeedExperiment;
+import org.factorlab.engine.work.JobSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,8 +42,10 @@ import java.util.concurrent.Callable;
             "  factorlab run --seed 42 --format gnu > a.txt      repeatable; GNU's format",
             "  factorlab run --algorithm auto --count 1000000 --quiet",
             "  factorlab run --algorithm auto --max 18446744073709551615 --count 5",
+            "  factorlab run --model processes --workers 10     the seed's 10 processes",
+            "  factorlab run --model gil -j 4 --count 100000    threads under a GIL",
             "",
-            "Exit status: 0 ok, 2 bad usage, 130 interrupted."
+            "Exit status: 0 ok, 1 failed numbers, 2 bad usage, 130 interrupted."
         })
 final class RunCommand implements Callable<Integer> {
     private final Streams streams;
@@ -77,6 +81,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print no results, only the timing.")
     boolean quiet;
 
+    @Option(names = "--verify", description = "Check every result (product equals the number, every factor prime);"
+            + " a failure is reported and gives exit status 1.")
+    boolean verify;
+
+    @CommandLine.Mixin
+    ModelMixin models = new ModelMixin();
+
     RunCommand(Streams streams) {
         this.streams = streams;
     }
@@ -90,16 +101,20 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--min " + Long.toUnsignedString(min)
                     + " is above --max " + Long.toUnsignedString(max));
         }
+        String modelName = models.modelName(spec.commandLine(), "sequential");
+        ModelOptions options = models.options(spec.commandLine(), modelName);
         long s = seed != null ? seed : new SecureRandom().nextLong() >>> 1;
         RandomWorkload workload = new RandomWorkload(s, count, min, max);
+        JobSpec job = new JobSpec(algorithm, quiet ? null : format, verify);
+        RandomChunks input = new RandomChunks(workload, models.chunkSize(count, options.workers()));
         streams.err().println("Starting number crunching");
         streams.err().println("Seed: " + s + " (repeat with --seed " + s + ")");
         ByteOutput out = new ByteOutput(streams.out());
         return OutputErrors.guard(streams.err(), () -> {
-            RunStats stats = SeedExperiment.runSequential(workload, algorithm.factorizer(), quiet ? null : format, out);
+            RunStats stats = JobRunner.run(streams, modelName, options, job, input, !models.unordered, !quiet, out);
             streams.err().println(stats.executionTimeLine());
             streams.err().println(stats.summaryLine() + " algorithm=" + algorithm.cliName());
-            return ExitStatus.OK;
+            return stats.failed() == 0 ? ExitStatus.OK : ExitStatus.FAILURE;
         });
     }
 

@@ -71,6 +71,29 @@ public final class TokenReader {
         }
     }
 
+    /**
+     * Whether the next token (or the end of input) can be reached without waiting for more input:
+     * the buffer holds a whole next token, or the stream has bytes ready.
+     */
+    public boolean ready() throws IOException {
+        if (eof) {
+            return true;
+        }
+        int i = pos;
+        while (i < limit && isSeparator(block[i])) {
+            i++;
+        }
+        if (i < limit) {
+            while (i < limit && !isSeparator(block[i])) {
+                i++;
+            }
+            if (i < limit) {
+                return true;
+            }
+        }
+        return in.available() > 0;
+    }
+
     /** The bytes of the current token; valid until the next call of {@link #next()}. */
     public byte[] bytes() {
         return token;

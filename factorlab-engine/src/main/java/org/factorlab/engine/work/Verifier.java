@@ -1,4 +1,4 @@
-package org.factorlab.engine.batch;
+package org.factorlab.engine.work;
 
 import org.factorlab.core.Factorization;
 import org.factorlab.core.primality.Primality;

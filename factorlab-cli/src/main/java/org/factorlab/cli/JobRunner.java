@@ -1,0 +1,42 @@
+package org.factorlab.cli;
+
+import org.factorlab.engine.io.ByteOutput;
+import org.factorlab.engine.model.ExecutionModel;
+import org.factorlab.engine.model.ModelOptions;
+import org.factorlab.engine.model.ModelRegistry;
+import org.factorlab.engine.run.ChunkSupplier;
+import org.factorlab.engine.run.Pipeline;
+import org.factorlab.engine.run.Progress;
+import org.factorlab.engine.run.RunStats;
+import org.factorlab.engine.work.JobSpec;
+
+import java.io.IOException;
+
+/**
+ * Runs one job for a command: creates the model, guards it against Ctrl-C, runs the pipeline, and
+ * always releases the model.
+ */
+final class JobRunner {
+    private JobRunner() {
+    }
+
+    static RunStats run(Streams streams, String modelName, ModelOptions options, JobSpec job, ChunkSupplier supplier,
+                        boolean ordered, boolean printsResults, ByteOutput out) throws IOException, InterruptedException {
+        try (ExecutionModel model = ModelRegistry.create(modelName, options);
+             ShutdownGuard guard = new ShutdownGuard(model)) {
+            Pipeline pipeline = new Pipeline(Pipeline.defaultWindow(options.workers()), ordered, progress(streams, printsResults));
+            return pipeline.run(model, job, supplier, out, streams.err());
+        }
+    }
+
+    /**
+     * A progress line when standard error is a terminal and standard output is not (so the line does not
+     * interleave with results on the screen). The launcher tells the JVM which streams are terminals.
+     */
+    private static Progress progress(Streams streams, boolean printsResults) {
+        boolean errTty = Boolean.getBoolean("factorlab.stderr.tty");
+        boolean outTty = Boolean.getBoolean("factorlab.stdout.tty");
+        boolean show = errTty && !(outTty && printsResults) && streams.err() == System.err;
+        return show ? new Progress(streams.err()) : Progress.NONE;
+    }
+}

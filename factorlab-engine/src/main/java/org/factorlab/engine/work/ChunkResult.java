@@ -1,0 +1,28 @@
+package org.factorlab.engine.work;
+
+import java.util.List;
+
+/**
+ * What became of one {@link Chunk}: its formatted output lines and what went wrong with any number.
+ *
+ * @param sequence  the chunk's sequence number
+ * @param count     how many numbers it held
+ * @param output    the result lines, already formatted (empty for a quiet job)
+ * @param errors    one-line messages for numbers that failed (verification, a crashed or stuck
+ *                  worker), written to standard error in input order; each counts as a failed number
+ * @param busyNanos the time a worker spent computing this chunk (for utilisation)
+ */
+public record ChunkResult(long sequence, int count, byte[] output, List<String> errors, long busyNanos) {
+    public ChunkResult {
+        errors = List.copyOf(errors);
+    }
+
+    /** A result in which every number failed for the same reason (for example a worker that kept crashing). */
+    public static ChunkResult failed(Chunk chunk, String reason) {
+        String[] errors = new String[chunk.size()];
+        for (int i = 0; i < errors.length; i++) {
+            errors[i] = "factorlab: " + chunk.number(i) + ": " + reason;
+        }
+        return new ChunkResult(chunk.sequence(), chunk.size(), new byte[0], List.of(errors), 0);
+    }
+}

@@ -1,0 +1,82 @@
+package org.factorlab.engine.model;
+
+import org.factorlab.core.Algorithm;
+import org.factorlab.engine.work.ChunkResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GilModelTest {
+    /** Runs 2 GIL threads over a CPU-bound workload of large chunks; returns numbers done per thread. */
+    private static Map<String, Long> run(GilModel model) throws InterruptedException {
+        Map<String, Long> perThread = new ConcurrentHashMap<>();
+        AtomicLong next = new AtomicLong();
+        var workload = Jobs.seedWorkload(99, 40_000, 2_000);
+        ChunkSource source = () -> {
+            synchronized (next) {
+                next.incrementAndGet();
+                return workload.next();
+            }
+        };
+        ResultSink sink = (ChunkResult r) -> perThread.merge(Thread.currentThread().getName(), (long) r.count(), Long::sum);
+        model.execute(Jobs.gnu(Algorithm.TRIAL), source, sink);
+        return perThread;
+    }
+
+    @Test
+    @Timeout(60)
+    void bothThreadsMakeProgressUnderTheLock() throws InterruptedException {
+        try (GilModel model = new GilModel(2, Duration.ofMillis(5))) {
+            Map<String, Long> perThread = run(model);
+            assertThat(perThread).hasSize(2);
+            long total = perThread.values().stream().mapToLong(Long::longValue).sum();
+            assertThat(total).isEqualTo(40_000);
+            // neither thread starves: each computed at least a fifth of the numbers
+            assertThat(perThread.values()).allMatch(n -> n >= total / 5);
+            assertThat(model.gil().handoffs()).isPositive();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void handOffsFollowTheSwitchInterval() throws InterruptedException {
+        long fast;
+        long slow;
+        try (GilModel model = new GilModel(2, Duration.ofMillis(1))) {
+            run(model);
+            fast = model.gil().handoffs();
+        }
+        try (GilModel model = new GilModel(2, Duration.ofMillis(40))) {
+            run(model);
+            slow = model.gil().handoffs();
+        }
+        // ideally 40 times as many; a wide margin keeps this robust on a busy machine
+        assertThat(fast).isGreaterThan(4 * slow);
+    }
+
+    @Test
+    void aLoneThreadNeverHandsOff() throws InterruptedException {
+        try (GilModel model = new GilModel(1, Duration.ofMillis(1))) {
+            run(model);
+            assertThat(model.gil().handoffs()).isZero();
+        }
+    }
+
+    @Test
+    void theHolderKeepsTheLockWhileNobodyWaits() {
+        Gil gil = new Gil(Duration.ofMillis(5));
+        gil.acquire();
+        try {
+            gil.yieldIfRequested(); // no one waits: keeps the lock
+            assertThat(gil.handoffs()).isZero();
+        } finally {
+            gil.release();
+        }
+    }
+}
