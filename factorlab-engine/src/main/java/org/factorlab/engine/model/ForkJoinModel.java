@@ -126,25 +126,9 @@ public final class ForkJoinModel implements ExecutionModel {
     }
 
     /** Registers {@code forkjoin}. */
-    public static final class Provider implements ModelProvider {
-        @Override
-        public String name() {
-            return "forkjoin";
-        }
-
-        @Override
-        public String description() {
-            return "a work-stealing ForkJoinPool of parallelism N";
-        }
-
-        @Override
-        public int order() {
-            return 30;
-        }
-
-        @Override
-        public ExecutionModel create(ModelOptions options) {
-            return new ForkJoinModel(options.workers());
+    public static final class Provider extends NamedModelProvider {
+        public Provider() {
+            super("forkjoin", 30, "a work-stealing ForkJoinPool of parallelism N", o -> new ForkJoinModel(o.workers()));
         }
     }
 }

@@ -86,25 +86,10 @@ public final class GilModel implements ExecutionModel {
     }
 
     /** Registers {@code gil}. */
-    public static final class Provider implements ModelProvider {
-        @Override
-        public String name() {
-            return "gil";
-        }
-
-        @Override
-        public String description() {
-            return "N threads that take turns holding one global lock, like CPython's GIL";
-        }
-
-        @Override
-        public int order() {
-            return 50;
-        }
-
-        @Override
-        public ExecutionModel create(ModelOptions options) {
-            return new GilModel(options.workers(), options.switchInterval());
+    public static final class Provider extends NamedModelProvider {
+        public Provider() {
+            super("gil", 50, "N threads that take turns holding one global lock, like CPython's GIL",
+                    o -> new GilModel(o.workers(), o.switchInterval()));
         }
     }
 }

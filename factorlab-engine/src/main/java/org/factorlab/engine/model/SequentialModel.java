@@ -33,25 +33,10 @@ public final class SequentialModel implements ExecutionModel {
     }
 
     /** Registers {@code sequential}. */
-    public static final class Provider implements ModelProvider {
-        @Override
-        public String name() {
-            return "sequential";
-        }
-
-        @Override
-        public String description() {
-            return "one loop on the calling thread (the seed's first program)";
-        }
-
-        @Override
-        public int order() {
-            return 0;
-        }
-
-        @Override
-        public ExecutionModel create(ModelOptions options) {
-            return new SequentialModel();
+    public static final class Provider extends NamedModelProvider {
+        public Provider() {
+            super("sequential", 0, "one loop on the calling thread (the seed's first program)",
+                    o -> new SequentialModel());
         }
     }
 }

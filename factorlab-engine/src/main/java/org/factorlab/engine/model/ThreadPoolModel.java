@@ -42,25 +42,9 @@ public final class ThreadPoolModel implements ExecutionModel {
     }
 
     /** Registers {@code threads}. */
-    public static final class Provider implements ModelProvider {
-        @Override
-        public String name() {
-            return "threads";
-        }
-
-        @Override
-        public String description() {
-            return "a fixed pool of N platform threads";
-        }
-
-        @Override
-        public int order() {
-            return 10;
-        }
-
-        @Override
-        public ExecutionModel create(ModelOptions options) {
-            return new ThreadPoolModel(options.workers());
+    public static final class Provider extends NamedModelProvider {
+        public Provider() {
+            super("threads", 10, "a fixed pool of N platform threads", o -> new ThreadPoolModel(o.workers()));
         }
     }
 }

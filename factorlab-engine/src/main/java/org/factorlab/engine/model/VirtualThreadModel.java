@@ -65,25 +65,9 @@ public final class VirtualThreadModel implements ExecutionModel {
     }
 
     /** Registers {@code virtual}. */
-    public static final class Provider implements ModelProvider {
-        @Override
-        public String name() {
-            return "virtual";
-        }
-
-        @Override
-        public String description() {
-            return "a virtual thread per chunk, N at once";
-        }
-
-        @Override
-        public int order() {
-            return 20;
-        }
-
-        @Override
-        public ExecutionModel create(ModelOptions options) {
-            return new VirtualThreadModel(options.workers());
+    public static final class Provider extends NamedModelProvider {
+        public Provider() {
+            super("virtual", 20, "a virtual thread per chunk, N at once", o -> new VirtualThreadModel(o.workers()));
         }
     }
 }
