@@ -51,7 +51,8 @@ public final class WorkerMain {
     public static void main(String[] args) {
         FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
         System.setOut(System.err);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
+        DataInputStream in = new DataInputStream(
+                new BufferedInputStream(new FileInputStream(FileDescriptor.in), 1 << 16));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stdout, 1 << 16));
         int status;
         try {

@@ -43,7 +43,8 @@ final class WorkerProcess {
     WorkerProcess(Process process, int serial, LongAdder sent, LongAdder received) {
         this.process = process;
         this.serial = serial;
-        this.out = new DataOutputStream(new BufferedOutputStream(new Counting(process.getOutputStream(), sent), 1 << 16));
+        this.out = new DataOutputStream(
+                new BufferedOutputStream(new Counting(process.getOutputStream(), sent), 1 << 16));
         this.in = new DataInputStream(new BufferedInputStream(new CountingInput(process.getInputStream(), received),
                 1 << 16));
     }

@@ -124,8 +124,11 @@ class ProcessPoolModelTest {
         ByteArrayOutputStream seqErr = new ByteArrayOutputStream();
         Outcome expected = sequential(gnu(algorithm), tokens(stdin, seqErr));
         try (ProcessPoolModel model = new ProcessPoolModel(2, null)) {
-            Outcome actual = run(model, gnu(algorithm), tokens(stdin, new ByteArrayOutputStream()));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            Outcome actual = run(model, gnu(algorithm), tokens(stdin, err));
             assertThat(actual.out()).isEqualTo(expected.out());
+            assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(seqErr.toString(StandardCharsets.UTF_8))
+                    .isEqualTo("factorlab: '12x' is not a valid positive integer\n");
             assertThat(actual.lines()).hasSize(50_000 - 1); // one token is invalid
             assertThat(actual.out()).contains("18446744073709551616: " + "2 ".repeat(63) + "2\n");
             assertThat(actual.stats().failed()).isZero();
@@ -164,7 +167,8 @@ class ProcessPoolModelTest {
     }
 
     private static TokenChunks tokens(byte[] stdin, ByteArrayOutputStream err) {
-        return new TokenChunks(new ByteArrayInputStream(stdin), new PrintStream(err, true, StandardCharsets.UTF_8), 1000);
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        return new TokenChunks(new ByteArrayInputStream(stdin), errStream, 1000);
     }
 
     @Test
@@ -324,7 +328,8 @@ class ProcessPoolModelTest {
                 List.of("factorlab: 13: d\u00e9j\u00e0 vu"), 12345);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         WireProtocol.writeResult(new DataOutputStream(bytes), result, 987654321);
-        WireProtocol.Result read = WireProtocol.readResult(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        WireProtocol.Result read =
+                WireProtocol.readResult(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         assertThat(read.cpuNanos()).isEqualTo(987654321);
         assertThat(read.result().sequence()).isEqualTo(7);
         assertThat(read.result().count()).isEqualTo(2);
@@ -335,7 +340,8 @@ class ProcessPoolModelTest {
 
     @Test
     void isRegisteredAsProcessesAndCreatesChildrenOnlyWhenRun() {
-        try (ExecutionModel model = ModelRegistry.create("processes", new ModelOptions(3, Duration.ofSeconds(5), null, false))) {
+        ModelOptions options = new ModelOptions(3, Duration.ofSeconds(5), null, false);
+        try (ExecutionModel model = ModelRegistry.create("processes", options)) {
             assertThat(model).isInstanceOf(ProcessPoolModel.class);
             assertThat(model.workers()).isEqualTo(3);
             assertThat(((ProcessPoolModel) model).childPids()).isEmpty();
