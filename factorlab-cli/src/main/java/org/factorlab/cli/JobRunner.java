@@ -11,6 +11,7 @@ import org.factorlab.engine.run.RunStats;
 import org.factorlab.engine.work.JobSpec;
 
 import java.io.IOException;
+import java.util.concurrent.CancellationException;
 
 /**
  * Runs one job for a command: creates the model, guards it against Ctrl-C, runs the pipeline, and
@@ -25,7 +26,15 @@ final class JobRunner {
         try (ExecutionModel model = ModelRegistry.create(modelName, options);
              ShutdownGuard guard = new ShutdownGuard(model)) {
             Pipeline pipeline = new Pipeline(Pipeline.defaultWindow(options.workers()), ordered, progress(streams, printsResults));
-            return pipeline.run(model, job, supplier, out, streams.err());
+            try {
+                return pipeline.run(model, job, supplier, out, streams.err());
+            } catch (RuntimeException e) {
+                if (guard.triggered()) {
+                    // a signal is stopping the run: whatever broke on the way down is part of that
+                    throw new CancellationException("stopped by a signal");
+                }
+                throw e;
+            }
         }
     }
 

@@ -109,6 +109,32 @@ class JarIT {
         assertThat(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sequential", "threads", "virtual", "forkjoin", "processes", "gil", "eventloop"})
+    @Timeout(60)
+    void sigtermStopsALongRunPromptlyAndLeavesNoChild(String model) throws Exception {
+        Process p = start("run", "--count", "1000000000", "--quiet", "--model", model, "-j", "2");
+        BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+        assertThat(err.readLine()).isEqualTo("Starting number crunching");
+        assertThat(err.readLine()).startsWith("Seed: ");
+        // it is computing now; give the model a moment to have its workers busy
+        assertThat(p.waitFor(1500, TimeUnit.MILLISECONDS)).as("still running").isFalse();
+        List<ProcessHandle> children = p.descendants().toList();
+        long t0 = System.nanoTime();
+        p.destroy(); // SIGTERM: the same shutdown hooks as Ctrl-C
+        assertThat(p.waitFor(5, TimeUnit.SECONDS)).isTrue();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertThat(seconds).as("seconds to stop").isLessThan(2.0);
+        assertThat(p.exitValue()).isEqualTo(143);
+        for (ProcessHandle child : children) {
+            child.onExit().get(5, TimeUnit.SECONDS);
+            assertThat(child.isAlive()).as("child " + child.pid()).isFalse();
+        }
+        if (model.equals("processes")) {
+            assertThat(children).as("the processes model had started child JVMs").hasSize(2);
+        }
+    }
+
     @Test
     @Timeout(60)
     void runPrintsTheSeedExperiment() throws Exception {

@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  * the chunk itself, and for that whole time the loop can run no other callback — not the heartbeat,
  * not the results of other chunks.
  *
+ * <p>After {@link #cancel} the handlers drop what reaches them, but still count each dropped chunk as
+ * finished, so that {@code close()} can wait for the chunks in flight to drain.
+ *
  * <p>State touched only from the loop (the heartbeat fields) needs no locks: a verticle's handlers
  * all run on its one event-loop thread.
  */
@@ -70,7 +73,11 @@ final class ChunkHandlerVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         running = false;
-        vertx.cancelTimer(heartbeatTimer);
+        if (vertx.cancelTimer(heartbeatTimer)) {
+            // not fired yet: if it is overdue, it is late by at least this much (a loop kept busy by a
+            // steady stream of chunk events may not get to its timers before the run ends)
+            health.heartbeat(System.nanoTime() - heartbeatDue);
+        }
         return consumer.unregister();
     }
 
@@ -83,11 +90,21 @@ final class ChunkHandlerVerticle extends VerticleBase {
         inFlight.abort(reason);
     }
 
+    /**
+     * After {@link #cancel}: waits (until the deadline) for every chunk in flight to be dropped — the
+     * queued events skipped, the running chunks stopped and their completions back on the loop — so the
+     * loop is not shut down under a worker that still has a result to hand it.
+     */
+    void awaitDrained(long deadlineNanos) {
+        inFlight.awaitDrained(deadlineNanos);
+    }
+
     /** A chunk event: factor it here ({@code onLoop}) or offload it to a worker. */
     private void onChunk(Message<Chunk> message) {
         long t0 = System.nanoTime();
         try {
             if (cancelled) {
+                inFlight.finished(null); // dropped
                 return;
             }
             Chunk chunk = message.body();
@@ -109,6 +126,7 @@ final class ChunkHandlerVerticle extends VerticleBase {
         long t0 = System.nanoTime();
         try {
             if (cancelled) {
+                inFlight.finished(null); // dropped, or stopped part-way
                 return;
             }
             if (result.succeeded()) {

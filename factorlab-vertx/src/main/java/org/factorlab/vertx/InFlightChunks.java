@@ -1,12 +1,14 @@
 package org.factorlab.vertx;
 
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Counts the chunks emitted onto the loop whose results have not yet reached the sink, so the emitter
- * can wait for the last one; keeps the first unexpected failure to rethrow; and can be aborted (the
- * model was closed under a running job) so that the waiting emitter never waits for events that will
- * not come. Thread-safe.
+ * Counts the chunks emitted onto the loop that have not finished — their result reached the sink, or
+ * they were dropped after a cancellation — so the emitter can wait for the last one; keeps the first
+ * unexpected failure to rethrow; and can be aborted (the run was cancelled) so that the emitter stops
+ * waiting at once, while {@code close()} can still wait for the dropped chunks to drain before it shuts
+ * the loop and the workers down. Thread-safe.
  */
 final class InFlightChunks {
     private long count;
@@ -25,6 +27,27 @@ final class InFlightChunks {
         }
         if (--count == 0 || thrown != null) {
             notifyAll();
+        }
+    }
+
+    /**
+     * Waits until no chunk is in flight or the deadline ({@link System#nanoTime()}) has passed, ignoring
+     * interrupts meanwhile but keeping the interrupt status.
+     */
+    synchronized void awaitDrained(long deadlineNanos) {
+        boolean interrupted = false;
+        try {
+            for (long left; count > 0 && (left = deadlineNanos - System.nanoTime()) > 0; ) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Reproduces the execution-model figures in docs/benchmarks.md:
+#  1. the seed workload (10,000 numbers in [20000, 10^8], --algorithm trial) per model, workers 1, 2, 10;
+#  2. a CPU-bound workload of >= 5 s sequentially (trial division of 600,000 numbers), speed-up per model
+#     on the cores available.
+# Each line is the summary `factorlab run` prints (in-process wall time, CPU, utilisation, model details).
+# REPEAT=N runs each configuration N times (default 3); take the median.
+set -euo pipefail
+root=$(dirname -- "$(readlink -f -- "${BASH_SOURCE[0]}")")/..
+fl="$root/factorlab"
+REPEAT=${REPEAT:-3}
+MODELS=${MODELS:-"sequential threads virtual forkjoin processes gil eventloop"}
+"$fl" factor 1 >/dev/null
+
+summary() {
+  "$fl" run "$@" --quiet 2>&1 | grep '^model='
+}
+
+echo "== seed workload: 10,000 numbers, trial division =="
+for model in $MODELS; do
+  for workers in 1 2 10; do
+    [ "$model" = sequential ] && [ "$workers" != 1 ] && continue
+    for _ in $(seq "$REPEAT"); do
+      summary --seed 1 --algorithm trial --model "$model" --workers "$workers"
+    done
+  done
+done
+
+echo "== CPU-bound: 600,000 numbers, trial division, workers = $(nproc) =="
+for model in $MODELS; do
+  for _ in $(seq "$REPEAT"); do
+    summary --seed 1 --count 600000 --algorithm trial --model "$model" --workers "$(nproc)"
+  done
+done
