@@ -17,7 +17,8 @@ final class ModelMixin {
     String model;
 
     @Option(names = {"-j", "--workers"}, paramLabel = "N",
-            description = "Workers: threads, processes, ... (default: the available processors, ${sys:factorlab.cores}).")
+            description = "Workers: threads, processes, ... (default: the available processors, ${sys:factorlab.cores};"
+                    + " sequential always has one).")
     Integer workers;
 
     @Option(names = "--chunk", paramLabel = "K",
