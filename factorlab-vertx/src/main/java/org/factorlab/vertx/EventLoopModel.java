@@ -1,5 +1,6 @@
 package org.factorlab.vertx;
 
+import org.factorlab.engine.model.Rethrow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -262,13 +263,7 @@ public final class EventLoopModel implements ExecutionModel {
             return future.toCompletionStage().toCompletableFuture().get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw Rethrow.unchecked(cause);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.factorlab.vertx;
 
+import org.factorlab.engine.model.Rethrow;
+
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 
@@ -72,14 +74,8 @@ final class InFlightChunks {
         if (aborted != null) {
             throw aborted;
         }
-        if (failure instanceof RuntimeException r) {
-            throw r;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
         if (failure != null) {
-            throw new IllegalStateException(failure);
+            throw Rethrow.unchecked(failure);
         }
     }
 }

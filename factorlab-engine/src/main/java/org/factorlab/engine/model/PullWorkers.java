@@ -49,13 +49,7 @@ final class PullWorkers {
         } catch (ExecutionException e) {
             loops.forEach(f -> f.cancel(true));
             Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw Rethrow.unchecked(cause);
         }
     }
 

@@ -61,14 +61,8 @@ final class TaskTracker {
     /** Rethrows the first failure, unchecked, if there was one. */
     void rethrow() {
         Throwable t = failure.get();
-        if (t instanceof RuntimeException r) {
-            throw r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
         if (t != null) {
-            throw new IllegalStateException(t);
+            throw Rethrow.unchecked(t);
         }
     }
 }

@@ -4,6 +4,7 @@ import org.factorlab.engine.model.ChunkSource;
 import org.factorlab.engine.model.ExecutionModel;
 import org.factorlab.engine.model.NamedModelProvider;
 import org.factorlab.engine.model.ResultSink;
+import org.factorlab.engine.model.Rethrow;
 import org.factorlab.engine.work.Chunk;
 import org.factorlab.engine.work.ChunkResult;
 import org.factorlab.engine.work.JobSpec;
@@ -358,16 +359,10 @@ public final class ProcessPoolModel implements ExecutionModel {
             Throwable t = failure.get();
             if (t != null) {
                 reapAll(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(REAP_MILLIS));
-                if (t instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (t instanceof Error e) {
-                    throw e;
-                }
                 if (t instanceof InterruptedException e) {
                     throw e;
                 }
-                throw new IllegalStateException(t);
+                throw Rethrow.unchecked(t);
             }
             if (closed) {
                 throw new CancellationException("the processes model was closed during the run");
