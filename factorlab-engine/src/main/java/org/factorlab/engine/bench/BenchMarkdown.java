@@ -8,7 +8,8 @@ import java.util.Locale;
  * A {@link BenchReport} as GitHub Markdown tables, to paste into the docs ({@code factorlab bench --markdown}).
  *
  * <p>The first table has one row per measurement: workload, model, workers, the median, min and max wall
- * time, the median absolute deviation (±), speed-up against sequential and parallel efficiency. When the
+ * time, the median absolute deviation (±), speed-up against sequential, parallel efficiency, and the
+ * median CPU time (child processes included), median GC time and largest peak heap of this JVM. When the
  * report holds external tools, a second table follows with each tool's median, min, max, its ratio to
  * factorlab (its median over factorlab's: above 1, factorlab is faster) and its status.
  *
@@ -30,11 +31,14 @@ public final class BenchMarkdown {
             rows.add(List.of(cell(m.workload()), cell(m.model()), Integer.toString(m.workers()),
                     w == null ? NONE : seconds(w.median()), w == null ? NONE : seconds(w.min()),
                     w == null ? NONE : seconds(w.max()), w == null ? NONE : seconds(w.mad()),
-                    speedup(m.speedup()), percent(m.efficiency())));
+                    speedup(m.speedup()), percent(m.efficiency()),
+                    seconds(medianKnown(m.samples(), Sample::cpuNanos)), seconds(medianKnown(m.samples(), Sample::gcNanos)),
+                    mebibytes(m.samples().stream().mapToLong(Sample::peakHeapBytes).max().orElse(-1))));
         }
         StringBuilder out = new StringBuilder();
-        table(out, List.of("workload", "model", "workers", "median", "min", "max", "± (MAD)", "speed-up", "efficiency"),
-                List.of(false, false, true, true, true, true, true, true, true), rows);
+        table(out, List.of("workload", "model", "workers", "median", "min", "max", "± (MAD)", "speed-up", "efficiency",
+                        "CPU", "GC", "peak heap"),
+                List.of(false, false, true, true, true, true, true, true, true, true, true, true), rows);
         if (!report.external().isEmpty()) {
             List<List<String>> tools = new ArrayList<>();
             for (ExternalMeasurement e : report.external()) {
@@ -66,6 +70,17 @@ public final class BenchMarkdown {
             decimals = Math.min(9, 2 - (int) Math.floor(Math.log10(magnitude)));
         }
         return String.format(Locale.ROOT, "%." + decimals + "f s", seconds);
+    }
+
+    /** The median, in seconds, of a nanosecond quantity over the samples that know it (-1 means unknown). */
+    static double medianKnown(List<Sample> samples, java.util.function.ToLongFunction<Sample> nanos) {
+        double[] known = samples.stream().mapToLong(nanos).filter(v -> v >= 0).mapToDouble(v -> v / 1e9).toArray();
+        return known.length == 0 ? Double.NaN : Summary.of(known).median();
+    }
+
+    /** Bytes as whole mebibytes, e.g. {@code 70 MiB}; negative means unknown. */
+    static String mebibytes(long bytes) {
+        return bytes < 0 ? NONE : String.format(Locale.ROOT, "%d MiB", (bytes + (1 << 19)) >> 20);
     }
 
     static String speedup(double speedup) {

@@ -12,6 +12,7 @@ import org.factorlab.engine.work.JobSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -248,7 +249,29 @@ public final class ProcessPoolModel implements ExecutionModel {
         d.put("ipc_received", bytes(received.sum()));
         d.put("restarts", Integer.toString(restarts.get()));
         d.put("timeouts", Integer.toString(timeouts.get()));
+        long peak = childPids().stream().mapToLong(ProcessPoolModel::peakResidentBytes).max().orElse(-1);
+        if (peak > 0) {
+            d.put("child_peak_rss", bytes(peak));
+        }
         return d;
+    }
+
+    /**
+     * The most memory a live child has held (its resident set's high-water mark, {@code VmHWM} in
+     * {@code /proc/PID/status}), or -1 where the platform does not tell.
+     */
+    static long peakResidentBytes(long pid) {
+        try {
+            Path status = Path.of("/proc", Long.toString(pid), "status");
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the child just ended
+        }
+        return -1;
     }
 
     /** The CPU time the children reported, each its latest figure, the dead ones included. */

@@ -17,11 +17,11 @@ class BenchMarkdownTest {
         int blank = lines.indexOf("");
         List<String> first = lines.subList(0, blank);
         assertThat(first.getFirst())
-                .isEqualTo("| workload | model | workers | median | min | max | ± (MAD) | speed-up | efficiency |");
+                .isEqualTo("| workload | model | workers | median | min | max | ± (MAD) | speed-up | efficiency | CPU | GC | peak heap |");
         assertThat(cells(first.get(1))).allMatch(cell -> cell.matches(":?-{3,}:?"));
         assertThat(first).hasSize(2 + report.measurements().size());
-        assertThat(first).allSatisfy(line -> assertThat(cells(line)).hasSize(9));
-        assertThat(first.get(2)).isEqualTo("| cpu | sequential | 1 | 0.123 s | 0.120 s | 0.130 s | 0.00346 s | 1.00x | 100% |");
+        assertThat(first).allSatisfy(line -> assertThat(cells(line)).hasSize(12));
+        assertThat(first.get(2)).isEqualTo("| cpu | sequential | 1 | 0.123 s | 0.120 s | 0.130 s | 0.00346 s | 1.00x | 100% | 0.123 s | 0.000500 s | 70 MiB |");
     }
 
     @Test
@@ -50,7 +50,7 @@ class BenchMarkdownTest {
         Measurement piped = new Measurement("a|b", "threads", 4, m.samples(), m.wall(), 1.62, 0.405, Map.of());
         BenchReport report = new BenchReport(BenchReport.VERSION, "x", "now", null, List.of(piped), List.of());
         String row = BenchMarkdown.table(report).lines().toList().get(2);
-        assertThat(cells(row)).hasSize(9);
+        assertThat(cells(row)).hasSize(12);
         assertThat(row).contains("a\\|b").contains("1.62x").contains("41%");
     }
 
