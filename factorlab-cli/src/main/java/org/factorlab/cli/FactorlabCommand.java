@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
             "Factors integers on every core and shows, measured, what each concurrency model buys.",
             ""
         },
-        subcommands = {FactorCommand.class, RunCommand.class, BenchCommand.class, GenCommand.class},
+        subcommands = {FactorCommand.class, RunCommand.class, BenchCommand.class, GenCommand.class, LabCommand.class},
         footer = {
             "",
             "Examples:",
