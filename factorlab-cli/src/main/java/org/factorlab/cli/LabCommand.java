@@ -19,6 +19,8 @@ import java.util.concurrent.Callable;
 @Command(name = "lab",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        subcommands = {LabCpusCommand.class, LabRaceCommand.class, LabGilCommand.class, LabIoCommand.class,
+            LabEventLoopCommand.class, LabProcessesCommand.class},
         description = {
             "The seed's claims about threads, processes, the GIL and event loops, checked on this machine:",
             "each experiment prints what it does, a table of measurements and a conclusion computed",
