@@ -1,5 +1,7 @@
 package org.factorlab.engine.lab;
 
+import org.factorlab.engine.io.JsonString;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -72,24 +74,6 @@ public final class LabJson {
     }
 
     private static void string(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        JsonString.append(out, s);
     }
 }
