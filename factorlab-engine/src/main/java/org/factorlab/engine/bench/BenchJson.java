@@ -1,6 +1,7 @@
 package org.factorlab.engine.bench;
 
 import org.factorlab.engine.io.JsonString;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
