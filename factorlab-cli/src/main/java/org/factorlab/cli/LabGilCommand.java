@@ -1,17 +1,66 @@
 package org.factorlab.cli;
 
+import org.factorlab.engine.lab.GilExperiment;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code factorlab lab gil}: not written yet. */
-@Command(name = "gil", mixinStandardHelpOptions = true, description = "Not written yet.")
+/**
+ * {@code factorlab lab gil}: CPU-bound factoring with 1, 2, 4, 8 threads under free threads, the
+ * {@code gil} model and child JVMs; see {@link GilExperiment}.
+ */
+@Command(name = "gil",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Where a GIL flattens CPU-bound threads and where Java scales: the same trial-division job",
+            "with each thread count under free threads, GIL threads and child JVMs, as a throughput table.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  factorlab lab gil                         1, 2, 4, 8 threads, 150,000 numbers (about 30 s)",
+            "  factorlab lab gil --threads 1,2 --count 20000 --json",
+            "",
+            "Exit status: 0 ok, 2 bad usage, 130 interrupted."
+        })
 final class LabGilCommand implements Callable<Integer> {
+    private final Streams streams;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--threads", split = ",", paramLabel = "N", defaultValue = "1,2,4,8",
+            description = "Thread counts to try, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<Integer> threads;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "150000",
+            description = "Numbers factored in each run (default: ${DEFAULT-VALUE}).")
+    long count;
+
+    @CommandLine.Mixin
+    LabCommand.Output output = new LabCommand.Output();
+
     LabGilCommand(Streams streams) {
+        this.streams = streams;
     }
 
     @Override
     public Integer call() {
-        return ExitStatus.USAGE;
+        for (int n : threads) {
+            if (n < 1 || n > 64) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be from 1 to 64: " + n);
+            }
+        }
+        if (count < 1 || count > 100_000_000) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--count must be from 1 to 100000000: " + count);
+        }
+        return OutputErrors.guard(streams.err(), () -> output.print(streams, GilExperiment.run(threads, count)));
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 /** Renders a {@link LabResult} for a terminal: the paragraph, aligned tables, then the conclusions. */
 public final class LabText {
     private static final int WIDTH = 100;
+    /** A cell that starts with a number ("1,024", "-3.5 ms", "17%", "-") is a measurement. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?[0-9.,]*[0-9]|-$");
 
     private LabText() {
     }
@@ -37,13 +39,18 @@ public final class LabText {
                 width[i] = Math.max(width[i], row.get(i).length());
             }
         }
+        boolean[] numeric = new boolean[width.length];
+        for (int i = 0; i < numeric.length; i++) {
+            final int column = i;
+            numeric[i] = i > 0 && t.rows().stream().allMatch(row -> NUMBER.matcher(row.get(column)).lookingAt());
+        }
         for (int r = 0; r < all.size(); r++) {
             List<String> row = all.get(r);
             StringBuilder line = new StringBuilder("  ");
             for (int i = 0; i < row.size(); i++) {
                 String cell = row.get(i);
-                // the first column (a label) is left-aligned, the measurements right-aligned
-                line.append(i == 0 ? pad(cell, width[i], false) : pad(cell, width[i], true));
+                // columns of measurements are right-aligned so their digits line up; words stay left
+                line.append(pad(cell, width[i], numeric[i]));
                 line.append(i + 1 < row.size() ? "  " : "");
             }
             out.append(line.toString().stripTrailing()).append('\n');
