@@ -4,11 +4,8 @@ import org.factorlab.engine.model.Rethrow;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.dns.AddressResolverOptions;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.internal.VertxBootstrap;
 import org.factorlab.engine.model.ChunkSource;
 import org.factorlab.engine.model.ExecutionModel;
@@ -19,7 +16,6 @@ import org.factorlab.engine.work.Chunk;
 import org.factorlab.engine.work.JobSpec;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -122,21 +118,7 @@ public final class EventLoopModel implements ExecutionModel {
         }
         this.workers = workers;
         this.onLoop = onLoop;
-        VertxOptions options = new VertxOptions()
-                .setEventLoopPoolSize(1)
-                .setWorkerPoolSize(workers)
-                .setInternalBlockingPoolSize(1)
-                .setUseDaemonThread(true)
-                .setMaxEventLoopExecuteTime(Long.MAX_VALUE)
-                .setMaxWorkerExecuteTime(Long.MAX_VALUE)
-                .setBlockedThreadCheckInterval(1)
-                .setBlockedThreadCheckIntervalUnit(TimeUnit.HOURS)
-                .setFileSystemOptions(new FileSystemOptions()
-                        .setFileCachingEnabled(false)
-                        .setClassPathResolvingEnabled(false))
-                .setAddressResolverOptions(new AddressResolverOptions()
-                        .setHostsValue(Buffer.buffer())
-                        .setServers(List.of("127.0.0.1"))); // never asked: no name is ever resolved
+        VertxOptions options = OwnedVertx.quietOptions(1, workers);
         this.vertx = VertxBootstrap.create().options(options).threadFactory(threads).init().vertx();
         vertx.eventBus().registerDefaultCodec(Chunk.class, new LocalCodec<>("factorlab-chunk"));
     }

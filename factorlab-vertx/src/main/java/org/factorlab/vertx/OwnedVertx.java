@@ -33,7 +33,17 @@ public final class OwnedVertx implements AutoCloseable {
     private boolean closed;
 
     private OwnedVertx(int eventLoops, int workers) {
-        VertxOptions options = new VertxOptions()
+        VertxOptions options = quietOptions(eventLoops, workers);
+        this.vertx = VertxBootstrap.create().options(options).threadFactory(threads).init().vertx();
+    }
+
+    /**
+     * Options for a Vert.x that stays quiet and local: no blocked-thread warnings (factorlab measures
+     * blocking itself), no file cache or class-path resolving on disk, an empty hosts file and a
+     * resolver that is never asked (only 127.0.0.1 is ever used), daemon threads.
+     */
+    static VertxOptions quietOptions(int eventLoops, int workers) {
+        return new VertxOptions()
                 .setEventLoopPoolSize(eventLoops)
                 .setWorkerPoolSize(workers)
                 .setInternalBlockingPoolSize(1)
@@ -47,8 +57,7 @@ public final class OwnedVertx implements AutoCloseable {
                         .setClassPathResolvingEnabled(false))
                 .setAddressResolverOptions(new AddressResolverOptions()
                         .setHostsValue(Buffer.buffer())
-                        .setServers(List.of("127.0.0.1"))); // never asked: the lab only uses 127.0.0.1
-        this.vertx = VertxBootstrap.create().options(options).threadFactory(threads).init().vertx();
+                        .setServers(List.of("127.0.0.1")));
     }
 
     /** Starts Vert.x with {@code eventLoops} event-loop threads and {@code workers} worker threads. */
