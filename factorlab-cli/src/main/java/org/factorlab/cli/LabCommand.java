@@ -47,6 +47,17 @@ final class LabCommand implements Callable<Integer> {
         return ExitStatus.USAGE;
     }
 
+    /**
+     * Checks that an experiment's option lies in [1, max], the bound that keeps every experiment short;
+     * otherwise a usage error naming the option.
+     */
+    static void requireRange(CommandLine.Model.CommandSpec spec, String option, long value, long max) {
+        if (value < 1 || value > max) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    String.format("%s must be from 1 to %,d: %d", option, max, value));
+        }
+    }
+
     /** The output options every experiment shares, and how its result is printed. */
     static final class Output {
         @Option(names = "--json", description = "Print the result as one JSON object (tables, conclusions and raw data).")

@@ -54,13 +54,9 @@ final class LabGilCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (int n : threads) {
-            if (n < 1 || n > 64) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be from 1 to 64: " + n);
-            }
+            LabCommand.requireRange(spec, "--threads", n, 64);
         }
-        if (count < 1 || count > 100_000_000) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--count must be from 1 to 100000000: " + count);
-        }
+        LabCommand.requireRange(spec, "--count", count, 100_000_000);
         return OutputErrors.guard(streams.err(), () -> output.print(streams, GilExperiment.run(threads, count)));
     }
 }

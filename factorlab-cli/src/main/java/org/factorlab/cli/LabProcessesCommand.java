@@ -65,19 +65,12 @@ final class LabProcessesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        check("--thread-starts", threadStarts, 10_000);
-        check("--jvm-starts", jvmStarts, 20);
-        check("--round-trips", roundTrips, 1_000_000);
-        check("--large", large, 1024);
-        check("--count", count, 10_000_000);
+        LabCommand.requireRange(spec, "--thread-starts", threadStarts, 10_000);
+        LabCommand.requireRange(spec, "--jvm-starts", jvmStarts, 20);
+        LabCommand.requireRange(spec, "--round-trips", roundTrips, 1_000_000);
+        LabCommand.requireRange(spec, "--large", large, 1024);
+        LabCommand.requireRange(spec, "--count", count, 10_000_000);
         var config = new ProcessesExperiment.Config(threadStarts, jvmStarts, roundTrips, large, count);
         return OutputErrors.guard(streams.err(), () -> output.print(streams, ProcessesExperiment.run(config)));
-    }
-
-    private void check(String option, long value, long max) {
-        if (value < 1 || value > max) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    option + " must be from 1 to " + max + ": " + value);
-        }
     }
 }

@@ -62,14 +62,8 @@ final class LabRaceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threads < 1 || threads > MAX_THREADS) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--threads must be between 1 and " + MAX_THREADS + ": " + threads);
-        }
-        if (increments < 1 || increments > MAX_INCREMENTS) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--increments must be between 1 and " + MAX_INCREMENTS + ": " + increments);
-        }
+        LabCommand.requireRange(spec, "--threads", threads, MAX_THREADS);
+        LabCommand.requireRange(spec, "--increments", increments, MAX_INCREMENTS);
         if (threads * increments > MAX_TOTAL) {
             throw new CommandLine.ParameterException(spec.commandLine(), String.format(
                     "--threads x --increments must be at most %,d: %,d", MAX_TOTAL, threads * increments));
