@@ -31,10 +31,13 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         description = {
             "Print the prime factors of each NUMBER, like GNU factor.",
-            "With no NUMBER, read numbers separated by blanks or newlines from standard input,",
-            "streaming in constant memory; output is written as input is read.",
-            "Numbers of any size are accepted: below 2^64 a fast 64-bit path (trial division,",
-            "Miller-Rabin, Pollard-Brent rho), above it BPSW, Pollard-Brent and ECM.",
+            "With no NUMBER, read numbers separated by blanks or newlines from standard",
+            "input, streaming in constant memory; output is written as input is read.",
+            "Numbers of any size are accepted (methods chosen by size: see -v).",
+            "Uses all cores by default: several numbers at once, and the work on one big",
+            "number (ECM curves, quadratic-sieve polynomials) is shared; -j 1 keeps to one",
+            "thread and gives the same output. A number that takes more than a second",
+            "shows its progress on a terminal.",
             ""
         },
         footer = {
@@ -45,9 +48,10 @@ import java.util.concurrent.Callable;
             "  factorlab factor --json 12",
             "      {\"v\":1,\"number\":\"12\",\"factors\":[\"2\",\"2\",\"3\"]}",
             "  seq 1 100 | factorlab factor        one line per number",
-            "  factorlab factor -j 2 --model threads < big.txt   two threads, same output",
-            "  factorlab factor 340282366920938463463374607431768211457",
-            "      2^128+1: two prime factors, found by ECM in about a second",
+            "  factorlab factor < big.txt          all cores, output in input order",
+            "  factorlab factor -j 1 < big.txt     one thread, same output",
+            "  factorlab factor -v 340282366920938463463374607431768211457",
+            "      2^128+1, and on standard error which method found each factor and when",
             "",
             "An invalid token ('-5', 'abc', '1.5', '0x10', '') prints",
             "  factorlab: 'TOKEN' is not a valid positive integer",
@@ -71,6 +75,10 @@ final class FactorCommand implements Callable<Integer> {
             + " is prime (proven below 2^64, BPSW probable prime above). A failure is reported and gives exit status 1.")
     boolean verify;
 
+    @Option(names = {"-v", "--verbose"}, description = "On standard error, for each number: which method found each"
+            + " factor and how long it took.")
+    boolean verbose;
+
     @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -90,10 +98,13 @@ final class FactorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         rejectUnknownOptions();
-        String modelName = models.modelName(spec.commandLine(), "sequential");
+        // All cores by default; -j 1 (or --model sequential) keeps everything on one thread.
+        boolean one = models.workers != null && models.workers == 1;
+        String modelName = models.modelName(spec.commandLine(), one ? "sequential" : "threads");
         ModelOptions options = models.options(spec.commandLine(), modelName);
         FactorFormat format = json ? FactorFormat.JSON : exponents ? FactorFormat.EXPONENTS : FactorFormat.GNU;
-        JobSpec job = new JobSpec(Algorithm.AUTO, format, verify);
+        int numberThreads = modelName.equals("sequential") ? 1 : options.workers();
+        JobSpec job = new JobSpec(Algorithm.AUTO, format, verify, verbose, numberThreads);
         int chunk = models.chunkSize(numbers.isEmpty() ? -1 : numbers.size(), options.workers());
         ChunkSupplier input = numbers.isEmpty()
                 ? new TokenChunks(streams.in(), streams.err(), chunk)

@@ -1,5 +1,6 @@
 package org.factorlab.cli;
 
+import org.factorlab.core.factor.ProgressListener;
 import org.factorlab.engine.io.ByteOutput;
 import org.factorlab.engine.model.ExecutionModel;
 import org.factorlab.engine.model.ModelOptions;
@@ -9,6 +10,7 @@ import org.factorlab.engine.run.Pipeline;
 import org.factorlab.engine.run.Progress;
 import org.factorlab.engine.run.RunStats;
 import org.factorlab.engine.work.JobSpec;
+import org.factorlab.engine.work.KernelProgress;
 
 import java.io.IOException;
 import java.util.concurrent.CancellationException;
@@ -25,7 +27,9 @@ final class JobRunner {
                         boolean ordered, boolean printsResults, ByteOutput out) throws IOException, InterruptedException {
         try (ExecutionModel model = ModelRegistry.create(modelName, options);
              ShutdownGuard guard = new ShutdownGuard(model)) {
-            Pipeline pipeline = new Pipeline(Pipeline.defaultWindow(options.workers()), ordered, progress(streams, printsResults));
+            Progress progress = progress(streams, printsResults);
+            KernelProgress.set(kernelProgress(streams, progress));
+            Pipeline pipeline = new Pipeline(Pipeline.defaultWindow(options.workers()), ordered, progress);
             try {
                 return pipeline.run(model, job, supplier, out, streams.err());
             } catch (RuntimeException e) {
@@ -34,8 +38,22 @@ final class JobRunner {
                     throw new CancellationException("stopped by a signal");
                 }
                 throw e;
+            } finally {
+                KernelProgress.set(ProgressListener.NONE);
             }
         }
+    }
+
+    /**
+     * Where long kernels (ECM, SIQS) report: a note on the batch progress line when there is one, else
+     * their own line when standard error is a terminal, else nowhere.
+     */
+    private static ProgressListener kernelProgress(Streams streams, Progress batch) {
+        if (batch.shown()) {
+            return KernelProgressLine.onBatchLine(batch);
+        }
+        boolean errTty = Boolean.getBoolean("factorlab.stderr.tty") && streams.err() == System.err;
+        return errTty ? KernelProgressLine.ownLine(streams.err()) : ProgressListener.NONE;
     }
 
     /**

@@ -13,7 +13,8 @@ final class ModelMixin {
     static final String MODELS = "sequential, threads, virtual, forkjoin, processes, gil, eventloop";
 
     @Option(names = "--model", paramLabel = "NAME",
-            description = "Execution model: " + MODELS + " (default: ${DEFAULT-VALUE}).")
+            description = "Execution model: " + MODELS + " (default: factor uses threads, or sequential"
+                    + " with -j 1; run uses sequential).")
     String model;
 
     @Option(names = {"-j", "--workers"}, paramLabel = "N",

@@ -1,7 +1,9 @@
 package org.factorlab.core;
 
 import org.factorlab.core.factor.AutoFactorizer;
+import org.factorlab.core.factor.ProgressListener;
 import org.factorlab.core.factor.TrialDivision;
+import org.factorlab.core.parallel.UnitExecutor;
 
 import java.util.Locale;
 
@@ -18,8 +20,20 @@ public enum Algorithm {
         this.factorizer = factorizer;
     }
 
+    /** The shared, single-threaded-per-number instance. */
     public Factorizer factorizer() {
         return factorizer;
+    }
+
+    /**
+     * A factorizer that may spread the work on one big number over {@code executor} and reports the
+     * progress of long kernels to {@code progress}. Trial division has no such work and ignores both.
+     */
+    public Factorizer factorizer(UnitExecutor executor, ProgressListener progress) {
+        if (this == TRIAL || (executor == UnitExecutor.SAME_THREAD && progress == ProgressListener.NONE)) {
+            return factorizer;
+        }
+        return new AutoFactorizer(executor, progress);
     }
 
     /** The lower-case name users type. */

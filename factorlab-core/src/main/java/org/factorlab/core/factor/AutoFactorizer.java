@@ -4,6 +4,7 @@ import org.factorlab.core.Factorization;
 import org.factorlab.core.Factorizer;
 import org.factorlab.core.Unsigned;
 import org.factorlab.core.arith.Montgomery64;
+import org.factorlab.core.parallel.UnitExecutor;
 import org.factorlab.core.primality.MillerRabin64;
 import org.factorlab.core.primality.Primality;
 
@@ -108,6 +109,23 @@ public final class AutoFactorizer implements Factorizer {
         }
         BIG_GROUPS = groups.toArray(new int[0][]);
         BIG_PRODUCTS = products.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private final UnitExecutor executor;
+    private final ProgressListener progress;
+
+    /** Factors each number on the calling thread, silently. */
+    public AutoFactorizer() {
+        this(UnitExecutor.SAME_THREAD, ProgressListener.NONE);
+    }
+
+    /**
+     * Spreads the work on one big number (ECM curves, SIQS sieving) over {@code executor} and reports
+     * the progress of long kernels to {@code progress}.
+     */
+    public AutoFactorizer(UnitExecutor executor, ProgressListener progress) {
+        this.executor = java.util.Objects.requireNonNull(executor, "executor");
+        this.progress = java.util.Objects.requireNonNull(progress, "progress");
     }
 
     @Override

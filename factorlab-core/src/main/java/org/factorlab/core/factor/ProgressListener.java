@@ -18,4 +18,8 @@ public interface ProgressListener {
      * @param fraction the share of the expected work done, in [0, 1], or {@code NaN} if unknown
      */
     void progress(String method, String detail, double fraction);
+
+    /** The number being factored is done (called once per number that reached a reporting kernel, or more). */
+    default void finished() {
+    }
 }

@@ -26,6 +26,8 @@ import java.util.function.Predicate;
 public final class ThreadUnitExecutor implements UnitExecutor, AutoCloseable {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, ThreadUnitExecutor> SHARED =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final int parallelism;
     private final ExecutorService pool;
@@ -46,6 +48,15 @@ public final class ThreadUnitExecutor implements UnitExecutor, AutoCloseable {
                 });
         executor.allowCoreThreadTimeOut(true);
         this.pool = executor;
+    }
+
+    /**
+     * The JVM's shared executor with {@code parallelism} threads, created on first use and never
+     * closed (its idle threads end after 30 s): every job that asks for the same parallelism shares
+     * it, so several jobs at once cannot multiply the threads.
+     */
+    public static ThreadUnitExecutor shared(int parallelism) {
+        return SHARED.computeIfAbsent(parallelism, ThreadUnitExecutor::new);
     }
 
     @Override

@@ -120,8 +120,10 @@ public final class ForkJoinModel implements ExecutionModel {
             bytes.writeBytes(b.output());
             List<String> errors = new ArrayList<>(a.errors());
             errors.addAll(b.errors());
+            List<String> notes = new ArrayList<>(a.notes());
+            notes.addAll(b.notes());
             return new ChunkResult(a.sequence(), a.count() + b.count(), bytes.toByteArray(), errors,
-                    a.busyNanos() + b.busyNanos());
+                    a.busyNanos() + b.busyNanos(), notes);
         }
     }
 

@@ -26,7 +26,7 @@ final class WireProtocol {
     /** {@code "FLAB"}: the first field of the hello frame. */
     static final int MAGIC = 0x464C_4142;
     /** Bumped on any change to any frame's layout; the parent accepts only its own version. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     static final int HELLO = 'H';
     static final int JOB = 'J';
@@ -36,6 +36,7 @@ final class WireProtocol {
     /** Sanity limits, so a corrupt stream fails with a message instead of a huge allocation. */
     private static final int MAX_COUNT = 1 << 24;
     private static final int MAX_BYTES = 1 << 30;
+    private static final int MAX_THREADS = 4096;
 
     private WireProtocol() {
     }
@@ -72,15 +73,19 @@ final class WireProtocol {
         out.writeUTF(job.algorithm().name());
         out.writeUTF(job.format() == null ? "" : job.format().name());
         out.writeBoolean(job.verify());
+        out.writeBoolean(job.trace());
+        out.writeInt(job.numberThreads());
     }
 
     static JobSpec readJob(DataInputStream in) throws IOException {
         String algorithm = in.readUTF();
         String format = in.readUTF();
         boolean verify = in.readBoolean();
+        boolean trace = in.readBoolean();
+        int numberThreads = checked(in.readInt(), MAX_THREADS, "threads per number");
         try {
             return new JobSpec(Algorithm.valueOf(algorithm), format.isEmpty() ? null : FactorFormat.valueOf(format),
-                    verify);
+                    verify, trace, Math.max(1, numberThreads));
         } catch (IllegalArgumentException e) {
             throw new ProtocolException("unknown algorithm or format in job frame: " + algorithm + ", " + format);
         }
@@ -135,7 +140,8 @@ final class WireProtocol {
 
     /**
      * Child → parent: sequence, count, busy nanos, the child's CPU nanos so far, the output bytes
-     * (length-prefixed) and the error lines (count, then each length-prefixed UTF-8).
+     * (length-prefixed), the error lines (count, then each length-prefixed UTF-8) and the note lines
+     * (the same way).
      */
     static void writeResult(DataOutputStream out, ChunkResult result, long cpuNanos) throws IOException {
         out.writeByte(RESULT);
@@ -145,12 +151,28 @@ final class WireProtocol {
         out.writeLong(cpuNanos);
         out.writeInt(result.output().length);
         out.write(result.output());
-        out.writeInt(result.errors().size());
-        for (String error : result.errors()) {
-            byte[] utf8 = error.getBytes(StandardCharsets.UTF_8);
+        writeLines(out, result.errors());
+        writeLines(out, result.notes());
+    }
+
+    private static void writeLines(DataOutputStream out, List<String> lines) throws IOException {
+        out.writeInt(lines.size());
+        for (String line : lines) {
+            byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
             out.writeInt(utf8.length);
             out.write(utf8);
         }
+    }
+
+    private static List<String> readLines(DataInputStream in, int max, String what) throws IOException {
+        int count = checked(in.readInt(), max, what + " count");
+        List<String> lines = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            byte[] utf8 = new byte[checked(in.readInt(), MAX_BYTES, what + " length")];
+            in.readFully(utf8);
+            lines.add(new String(utf8, StandardCharsets.UTF_8));
+        }
+        return lines;
     }
 
     /** A result frame as read, with the child's CPU time beside the result. */
@@ -169,14 +191,9 @@ final class WireProtocol {
         long cpuNanos = in.readLong();
         byte[] output = new byte[checked(in.readInt(), MAX_BYTES, "output length")];
         in.readFully(output);
-        int errorCount = checked(in.readInt(), count, "error count");
-        List<String> errors = new ArrayList<>(errorCount);
-        for (int i = 0; i < errorCount; i++) {
-            byte[] utf8 = new byte[checked(in.readInt(), MAX_BYTES, "error length")];
-            in.readFully(utf8);
-            errors.add(new String(utf8, StandardCharsets.UTF_8));
-        }
-        return new Result(new ChunkResult(sequence, count, output, errors, busyNanos), cpuNanos);
+        List<String> errors = readLines(in, count, "error");
+        List<String> notes = readLines(in, MAX_COUNT, "note");
+        return new Result(new ChunkResult(sequence, count, output, errors, busyNanos, notes), cpuNanos);
     }
 
     private static int checked(int value, int max, String what) throws ProtocolException {

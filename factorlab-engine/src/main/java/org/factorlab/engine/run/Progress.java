@@ -20,6 +20,7 @@ public class Progress {
     private final PrintStream err;
     private Thread painter;
     private volatile boolean running;
+    private volatile String detail;
 
     /** A progress line on {@code err}. */
     public Progress(PrintStream err) {
@@ -40,7 +41,8 @@ public class Progress {
                     Thread.sleep(PERIOD_MILLIS);
                     long elapsed = System.nanoTime() - t0;
                     if (running && elapsed >= DELAY_NANOS) {
-                        err.print("\r" + line(total, done.getAsLong(), elapsed) + "\u001b[K");
+                        String d = detail;
+                        err.print("\r" + line(total, done.getAsLong(), elapsed) + (d == null ? "" : "  | " + d) + "\u001b[K");
                         err.flush();
                         shown = true;
                     }
@@ -53,6 +55,19 @@ public class Progress {
                 err.flush();
             }
         });
+    }
+
+    /**
+     * A short note shown after the count, e.g. what a long factoring kernel is doing ({@code null}
+     * for none); any thread may set it.
+     */
+    public void detail(String text) {
+        detail = text;
+    }
+
+    /** Whether this progress line is drawn at all. */
+    public boolean shown() {
+        return err != null;
     }
 
     /** Stops painting and erases the line. */

@@ -71,6 +71,9 @@ final class ReorderWindow implements ResultSink {
             writeFailure = e;
             onWriteFailure.run();
         }
+        for (String note : r.notes()) {
+            err.println(note);
+        }
         for (String e : r.errors()) {
             err.println(e);
         }

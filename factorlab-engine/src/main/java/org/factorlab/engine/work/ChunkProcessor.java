@@ -2,6 +2,8 @@ package org.factorlab.engine.work;
 
 import org.factorlab.core.Factorization;
 import org.factorlab.core.Factorizer;
+import org.factorlab.core.parallel.ThreadUnitExecutor;
+import org.factorlab.core.parallel.UnitExecutor;
 import org.factorlab.engine.io.ByteOutput;
 
 import java.io.ByteArrayOutputStream;
@@ -27,7 +29,9 @@ public final class ChunkProcessor {
 
     public ChunkProcessor(JobSpec job) {
         this.job = job;
-        this.factorizer = job.algorithm().factorizer();
+        this.factorizer = job.algorithm().factorizer(
+                job.numberThreads() == 1 ? UnitExecutor.SAME_THREAD : ThreadUnitExecutor.shared(job.numberThreads()),
+                KernelProgress.get());
     }
 
     /**

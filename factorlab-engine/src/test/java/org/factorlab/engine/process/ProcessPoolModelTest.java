@@ -325,7 +325,7 @@ class ProcessPoolModelTest {
     @Test
     void aResultFrameRoundTripsWithItsErrorsAndCpuTime() throws IOException {
         ChunkResult result = new ChunkResult(7, 2, "12: 2 2 3\n".getBytes(StandardCharsets.US_ASCII),
-                List.of("factorlab: 13: d\u00e9j\u00e0 vu"), 12345);
+                List.of("factorlab: 13: d\u00e9j\u00e0 vu"), 12345, List.of("12: 2 2 3 by trial division", "n2"));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         WireProtocol.writeResult(new DataOutputStream(bytes), result, 987654321);
         WireProtocol.Result read =
@@ -335,7 +335,18 @@ class ProcessPoolModelTest {
         assertThat(read.result().count()).isEqualTo(2);
         assertThat(read.result().output()).isEqualTo(result.output());
         assertThat(read.result().errors()).isEqualTo(result.errors());
+        assertThat(read.result().notes()).isEqualTo(result.notes());
         assertThat(read.result().busyNanos()).isEqualTo(12345);
+    }
+
+    @Test
+    void aJobFrameRoundTripsWithTraceAndThreadsPerNumber() throws IOException {
+        JobSpec job = new JobSpec(Algorithm.AUTO, FactorFormat.JSON, true, true, 3);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        WireProtocol.writeJob(new DataOutputStream(bytes), job);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+        assertThat(in.readUnsignedByte()).isEqualTo(WireProtocol.JOB);
+        assertThat(WireProtocol.readJob(in)).isEqualTo(job);
     }
 
     @Test

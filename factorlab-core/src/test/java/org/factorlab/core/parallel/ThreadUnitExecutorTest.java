@@ -1,0 +1,147 @@
+package org.factorlab.core.parallel;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@Timeout(30)
+class ThreadUnitExecutorTest {
+
+    /** Squares its number. */
+    record Square(long x) implements WorkUnit<Long> {
+        @Override
+        public Long compute() {
+            return x * x;
+        }
+    }
+
+    /** Waits for a latch, then returns its id (bounded wait, so a broken test cannot hang). */
+    record Blocked(int id, CountDownLatch gate) implements WorkUnit<Integer> {
+        @Override
+        public Integer compute() {
+            try {
+                gate.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            }
+            return id;
+        }
+    }
+
+    private static Iterator<Square> squares(int n, AtomicInteger taken) {
+        return IntStream.range(0, n).mapToObj(i -> {
+            taken.incrementAndGet();
+            return new Square(i);
+        }).iterator();
+    }
+
+    @Test
+    void everyUnitIsComputedAndConsumedOnce() {
+        try (ThreadUnitExecutor executor = new ThreadUnitExecutor(3)) {
+            List<Long> results = new ArrayList<>();
+            executor.execute(squares(1000, new AtomicInteger()), r -> results.add(r));
+            assertThat(results).hasSize(1000);
+            assertThat(results.stream().mapToLong(Long::longValue).sum())
+                    .isEqualTo(IntStream.range(0, 1000).mapToLong(i -> (long) i * i).sum());
+        }
+    }
+
+    @Test
+    void sameThreadGivesTheSameResultsInOrder() {
+        List<Long> results = new ArrayList<>();
+        UnitExecutor.SAME_THREAD.execute(squares(10, new AtomicInteger()), r -> results.add(r));
+        assertThat(results).containsExactly(0L, 1L, 4L, 9L, 16L, 25L, 36L, 49L, 64L, 81L);
+    }
+
+    @Test
+    void aSinkThatSaysStopEndsTheJobAndTakesNoMoreUnits() {
+        try (ThreadUnitExecutor executor = new ThreadUnitExecutor(2)) {
+            AtomicInteger taken = new AtomicInteger();
+            AtomicInteger consumed = new AtomicInteger();
+            executor.execute(squares(1_000_000, taken), r -> consumed.incrementAndGet() < 5);
+            assertThat(consumed.get()).isEqualTo(5);
+            // at most the 5 consumed plus the 2 x parallelism window
+            assertThat(taken.get()).isLessThanOrEqualTo(5 + 4);
+        }
+    }
+
+    @Test
+    void atMostTwiceTheParallelismIsInFlight() throws InterruptedException {
+        try (ThreadUnitExecutor executor = new ThreadUnitExecutor(2)) {
+            CountDownLatch gate = new CountDownLatch(1);
+            AtomicInteger taken = new AtomicInteger();
+            CountDownLatch fourTaken = new CountDownLatch(4);
+            CountDownLatch fifthTaken = new CountDownLatch(5);
+            Iterator<Blocked> units = IntStream.range(0, 100).mapToObj(i -> {
+                taken.incrementAndGet();
+                fourTaken.countDown();
+                fifthTaken.countDown();
+                return new Blocked(i, gate);
+            }).iterator();
+            AtomicInteger consumed = new AtomicInteger();
+            Thread job = Thread.ofPlatform().start(() -> executor.execute(units, r -> {
+                consumed.incrementAndGet();
+                return true;
+            }));
+            // nothing can complete before the gate opens, so the window fills to 2 x 2 and stops there
+            assertThat(fourTaken.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(fifthTaken.await(300, TimeUnit.MILLISECONDS)).isFalse();
+            assertThat(taken.get()).isEqualTo(4);
+            assertThat(consumed.get()).isZero();
+            gate.countDown();
+            job.join(20_000);
+            assertThat(consumed.get()).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void aFailingUnitFailsTheJob() {
+        try (ThreadUnitExecutor executor = new ThreadUnitExecutor(2)) {
+            Iterator<WorkUnit<Long>> units = List.<WorkUnit<Long>>of(new Square(2), () -> {
+                throw new IllegalStateException("boom");
+            }, new Square(3)).iterator();
+            assertThatThrownBy(() -> executor.execute(units, r -> true))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("boom");
+        }
+    }
+
+    @Test
+    void anInterruptedCallerGetsCancellationAndRunningUnitsAreInterrupted() throws InterruptedException {
+        try (ThreadUnitExecutor executor = new ThreadUnitExecutor(2)) {
+            CountDownLatch never = new CountDownLatch(1);
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread job = Thread.ofPlatform().start(() -> {
+                try {
+                    executor.execute(IntStream.range(0, 10).mapToObj(i -> new Blocked(i, never)).iterator(),
+                            r -> true);
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            job.interrupt();
+            job.join(10_000);
+            assertThat(job.isAlive()).isFalse();
+            assertThat(thrown.get()).isInstanceOf(CancellationException.class);
+        }
+    }
+
+    @Test
+    void sharedExecutorsAreOnePerParallelism() {
+        assertThat(ThreadUnitExecutor.shared(2)).isSameAs(ThreadUnitExecutor.shared(2));
+        assertThat(ThreadUnitExecutor.shared(3).parallelism()).isEqualTo(3);
+        assertThatThrownBy(() -> new ThreadUnitExecutor(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
