@@ -98,10 +98,19 @@ final class FactorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         rejectUnknownOptions();
+        return run(spec.commandLine());
+    }
+
+    /**
+     * Runs the command with its fields as set, by picocli or by {@link QuickFactor}; {@code cmd} is the
+     * parsed command line for usage errors ({@code null} from {@link QuickFactor}, which only passes
+     * valid settings).
+     */
+    int run(CommandLine cmd) {
         // All cores by default; -j 1 (or --model sequential) keeps everything on one thread.
         boolean one = models.workers != null && models.workers == 1;
-        String modelName = models.modelName(spec.commandLine(), one ? "sequential" : "threads");
-        ModelOptions options = models.options(spec.commandLine(), modelName);
+        String modelName = models.modelName(cmd, one ? "sequential" : "threads");
+        ModelOptions options = models.options(cmd, modelName);
         FactorFormat format = json ? FactorFormat.JSON : exponents ? FactorFormat.EXPONENTS : FactorFormat.GNU;
         int numberThreads = modelName.equals("sequential") ? 1 : options.workers();
         JobSpec job = new JobSpec(Algorithm.AUTO, format, verify, verbose, numberThreads);
@@ -111,7 +120,7 @@ final class FactorCommand implements Callable<Integer> {
                 : new ArgumentChunks(numbers, streams.err(), chunk);
         ByteOutput out = new ByteOutput(streams.out());
         return OutputErrors.guard(streams.err(), () -> {
-            RunStats stats = JobRunner.run(streams, modelName, options, job, input, !models.unordered, true, out);
+            RunStats stats = JobRunner.run(streams, modelName, options, job, input, !models.unordered, true, false, out);
             return input.invalid() == 0 && stats.failed() == 0 ? ExitStatus.OK : ExitStatus.FAILURE;
         });
     }

@@ -25,11 +25,21 @@ final class JobRunner {
 
     static RunStats run(Streams streams, String modelName, ModelOptions options, JobSpec job, ChunkSupplier supplier,
                         boolean ordered, boolean printsResults, ByteOutput out) throws IOException, InterruptedException {
+        return run(streams, modelName, options, job, supplier, ordered, printsResults, true, out);
+    }
+
+    /**
+     * Runs one job; {@code measureCpu} false skips the CPU-time statistic (for commands that print no
+     * statistics, such as {@code factor}, it saves loading the management beans at start-up).
+     */
+    static RunStats run(Streams streams, String modelName, ModelOptions options, JobSpec job, ChunkSupplier supplier,
+                        boolean ordered, boolean printsResults, boolean measureCpu, ByteOutput out)
+            throws IOException, InterruptedException {
         try (ExecutionModel model = ModelRegistry.create(modelName, options);
              ShutdownGuard guard = new ShutdownGuard(model)) {
             Progress progress = progress(streams, printsResults);
             KernelProgress.set(kernelProgress(streams, progress));
-            Pipeline pipeline = new Pipeline(Pipeline.defaultWindow(options.workers()), ordered, progress);
+            Pipeline pipeline = new Pipeline(Pipeline.defaultWindow(options.workers()), ordered, progress, measureCpu);
             try {
                 return pipeline.run(model, job, supplier, out, streams.err());
             } catch (RuntimeException e) {

@@ -34,7 +34,20 @@ public final class Main {
      * @return the exit status: 0 success, 1 bad input or failed numbers, 2 bad usage, 130 cancelled
      */
     public static int execute(String[] args, InputStream in, OutputStream out, PrintStream err) {
+        return execute(args, in, out, err, true);
+    }
+
+    /** Runs one command line; {@code quick} lets plain {@code factor} lines skip picocli (tests turn it off). */
+    static int execute(String[] args, InputStream in, OutputStream out, PrintStream err, boolean quick) {
         Streams streams = new Streams(in, out, err);
+        FactorCommand plain = quick ? QuickFactor.parse(args, streams) : null;
+        if (plain != null) {
+            try {
+                return plain.run(null);
+            } catch (RuntimeException e) {
+                return internalError(e, err);
+            }
+        }
         CommandLine cli = new CommandLine(new FactorlabCommand(), new StreamsFactory(streams));
         cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(err, true));

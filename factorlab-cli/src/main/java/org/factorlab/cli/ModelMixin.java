@@ -35,7 +35,7 @@ final class ModelMixin {
 
     @Option(names = "--switch-interval", paramLabel = "MS", defaultValue = "5",
             description = "gil: how long a thread may hold the lock while another waits (default: ${DEFAULT-VALUE} ms, as CPython).")
-    double switchIntervalMillis;
+    double switchIntervalMillis = 5;
 
     @Option(names = "--on-loop", description = "eventloop: factor on the event loop itself (the classic mistake), to measure the blocking.")
     boolean onLoop;

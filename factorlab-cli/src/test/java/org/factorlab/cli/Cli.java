@@ -19,11 +19,16 @@ final class Cli {
     }
 
     static Result run(InputStream stdin, String... args) {
+        return run(stdin, true, args);
+    }
+
+    /** Runs with or without the quick path for plain {@code factor} command lines. */
+    static Result run(InputStream stdin, boolean quick, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;
         try (PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = Main.execute(args, stdin, out, errStream);
+            status = Main.execute(args, stdin, out, errStream, quick);
         }
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

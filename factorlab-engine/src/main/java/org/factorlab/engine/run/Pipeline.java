@@ -24,14 +24,21 @@ import java.util.concurrent.Semaphore;
  *
  * @param window   how many chunks may be in flight; at least 1
  * @param ordered  write results in input order (otherwise as they complete)
- * @param progress receives the count of numbers done; may be {@link Progress#NONE}
+ * @param progress   receives the count of numbers done; may be {@link Progress#NONE}
+ * @param measureCpu whether {@link RunStats#cpuNanos()} is measured (it loads the JVM's management
+ *                   beans, tens of milliseconds of start-up that {@code factor} does not need)
  */
-public record Pipeline(int window, boolean ordered, Progress progress) {
+public record Pipeline(int window, boolean ordered, Progress progress, boolean measureCpu) {
 
     public Pipeline {
         if (window < 1) {
             throw new IllegalArgumentException("window must be at least 1: " + window);
         }
+    }
+
+    /** A pipeline that measures CPU time. */
+    public Pipeline(int window, boolean ordered, Progress progress) {
+        this(window, ordered, progress, true);
     }
 
     /** The default window for {@code workers} workers: enough to keep all busy while one chunk lags. */
@@ -52,7 +59,7 @@ public record Pipeline(int window, boolean ordered, Progress progress) {
         ReorderWindow sink = new ReorderWindow(out, err, permits, ordered, supplier);
         sink.onWriteFailure(source::stop);
         supplier.onWaitForInput(sink::flush);
-        long cpu0 = ProcessCpu.nanos();
+        long cpu0 = measureCpu ? ProcessCpu.nanos() : -1;
         long ext0 = model.externalCpuNanos();
         long t0 = System.nanoTime();
         progress.start(supplier.total(), sink::done);
@@ -62,7 +69,7 @@ public record Pipeline(int window, boolean ordered, Progress progress) {
             progress.stop();
         }
         long wall = System.nanoTime() - t0;
-        long cpu1 = ProcessCpu.nanos();
+        long cpu1 = measureCpu ? ProcessCpu.nanos() : -1;
         if (sink.writeFailure() != null) {
             throw sink.writeFailure();
         }
