@@ -72,14 +72,32 @@ public final class ByteOutput implements AutoCloseable {
             buffer[--p] = (byte) ('0' + (value - q * 10));
             value = q;
         }
-        while (value >= 10) {
-            long q = value / 10;
-            buffer[--p] = (byte) ('0' + (value - q * 10));
+        // two digits per division (a multiplication after the JIT) from a table of "00".."99"
+        while (value >= 100) {
+            long q = value / 100;
+            int r = (int) (value - q * 100) << 1;
+            buffer[--p] = DIGIT_PAIRS[r + 1];
+            buffer[--p] = DIGIT_PAIRS[r];
             value = q;
         }
-        buffer[--p] = (byte) ('0' + value);
+        if (value >= 10) {
+            int r = (int) value << 1;
+            buffer[--p] = DIGIT_PAIRS[r + 1];
+            buffer[--p] = DIGIT_PAIRS[r];
+        } else {
+            buffer[--p] = (byte) ('0' + value);
+        }
         count = end;
         return this;
+    }
+
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
     }
 
     private static int unsignedDigits(long value) {
