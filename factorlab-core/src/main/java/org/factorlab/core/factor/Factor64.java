@@ -24,10 +24,13 @@ import java.util.concurrent.CancellationException;
  *       about three base-2 tests instead of the six further Miller–Rabin bases (Sinclair's set) that
  *       the older path uses.</li>
  *   <li><b>Splitting</b> a composite cofactor {@code m} ({@link #split}): a perfect square or cube is
- *       recognised by floating-point roots; below 2^{@value #HART_BITS} Hart's one-line factoring
- *       algorithm ({@link #hart}); above, a short Brent–Pollard rho walk ({@link #rho}) for the common
- *       small second factor, then elliptic-curve stage 1 and stage 2 ({@link #ecm}); rho without a
- *       bound is the last resort.</li>
+ *       recognised by floating-point roots. Below 2^{@value #HART_BITS}: a rho walk of about 128 steps
+ *       (factors up to about 2^13, which Hart's method finds slowly), then Hart's one-line algorithm
+ *       ({@link #hart}), balanced factors being its best case. From there to 2^{@value #RHO_BITS}:
+ *       Brent–Pollard rho ({@link #rho}), which beat both Hart and ECM there. Above: a rho walk of
+ *       about 1000 steps for the common small second factor, then ECM ({@link #ecm}): two curve pairs
+ *       with {@code B1 = 85}, then pairs with {@code B1 = }{@value #ECM_B1} until a factor appears;
+ *       rho without a bound is the last resort.</li>
  *   <li>Pieces still to be examined live in a stack at the top end of {@code out} while primes fill it
  *       from the bottom (all pieces are ≥ 2 and multiply to {@code n < 2^64}, so there are at most 63
  *       and the ends never meet); an insertion sort orders the result.</li>
@@ -69,15 +72,20 @@ public final class Factor64 {
 
     static final int TRIAL_LIMIT = 1024;
     /** Hart's method below 2^HART_BITS, rho + ECM above. */
-    static final int HART_BITS = Integer.getInteger("factor64.hartBits", 42);
+    static final int HART_BITS = 40;
+    /** Rho alone below 2^RHO_BITS (from 2^HART_BITS). */
+    static final int RHO_BITS = 44;
+    /** The rho walk tried before Hart's method: about 2·64 steps. */
+    static final long RHO_BEFORE_HART = 64;
     static final long HART_MULTIPLIER = 480;
     /** Rho steps tried before ECM. */
-    static final long RHO_SHORT_STEPS = Integer.getInteger("factor64.rhoShort", 512);
+    static final long RHO_SHORT_STEPS = 512;
     static final int RHO_BATCH = 64;
-    static final int ECM_B1 = Integer.getInteger("factor64.b1", 200);
-    static final int ECM_B2 = Integer.getInteger("factor64.b2m", 25) * ECM_B1 / 60 * 60;
+    static final int ECM_B1 = 200;
+    static final int ECM_B2 = 25 * ECM_B1 / 60 * 60;
     static final int ECM_MAX_CURVES = 300;
-    static final boolean PAIRED = !Boolean.getBoolean("factor64.single");
+    /** Stage 1 of two curves interleaved (see {@link #ecmCurvePair}); false only to measure the difference. */
+    static final boolean PAIRED = true;
 
     /** Odd primes below TRIAL_LIMIT, their inverses mod 2^64, and ⌊(2^64 − 1)/p⌋. */
     private static final long[] PRIMES;
@@ -86,18 +94,10 @@ public final class Factor64 {
     /** The square of the least prime above TRIAL_LIMIT: a cofactor below it is prime. */
     private static final long TRIAL_SQUARE;
 
-    /** Bits of the stage-1 scalar ∏ p^⌊log_p B1⌋, most significant word first. */
-    private static final long[] STAGE1_WORDS;
-    /** Number of bits below the leading one of the stage-1 scalar. */
-    private static final int STAGE1_BITS;
-    /** The first giant-step index used in stage 2, and for each k the babies b with 60k ± b prime. */
-    private static final int GIANT_FIRST;
-    private static final byte[] GIANT_MASKS;
-
     private static final long[] SINCLAIR_BASES = {325, 9_375, 28_178, 450_775, 9_780_504, 1_795_265_022};
 
     static {
-        int[] primes = PrimeSieve.primesUpTo(Math.max(TRIAL_LIMIT + 64, ECM_B2 + 64));
+        int[] primes = PrimeSieve.primesUpTo(TRIAL_LIMIT + 64);
         int k = 0;
         while (primes[k] < TRIAL_LIMIT) {
             k++;
@@ -113,61 +113,85 @@ public final class Factor64 {
         }
         TRIAL_SQUARE = (long) primes[k] * primes[k];
 
-        BigInteger scalar = BigInteger.ONE;
-        for (int p : primes) {
-            if (p > ECM_B1) {
-                break;
+    }
+
+    /**
+     * One ECM parameter set: the stage-1 scalar {@code ∏ p^⌊log_p B1⌋} (its bits below the leading
+     * one, least significant word first) and, for stage 2 with {@code D = 60}, the first giant index
+     * and for each giant {@code k} the babies {@code b} with {@code 60k ± b} a prime in {@code (B1, B2]}.
+     */
+    static final class Plan {
+        final int b1;
+        final int b2;
+        final long[] words;
+        final int bits;
+        final int giantFirst;
+        final byte[] masks;
+
+        Plan(int b1, int b2Multiple) {
+            this.b1 = b1;
+            this.b2 = b2Multiple * b1 / 60 * 60;
+            int[] primes = PrimeSieve.primesUpTo(b2 + 64);
+            BigInteger scalar = BigInteger.ONE;
+            for (int p : primes) {
+                if (p > b1) {
+                    break;
+                }
+                long q = p;
+                while (q * p <= b1) {
+                    q *= p;
+                }
+                scalar = scalar.multiply(BigInteger.valueOf(q));
             }
-            long q = p;
-            while (q * p <= ECM_B1) {
-                q *= p;
+            bits = scalar.bitLength() - 1;
+            words = new long[bits / 64 + 1];
+            for (int bit = 0; bit < bits; bit++) {
+                if (scalar.testBit(bit)) {
+                    words[bit >>> 6] |= 1L << (bit & 63);
+                }
             }
-            scalar = scalar.multiply(BigInteger.valueOf(q));
-        }
-        STAGE1_BITS = scalar.bitLength() - 1;
-        STAGE1_WORDS = new long[STAGE1_BITS / 64 + 1];
-        for (int bit = 0; bit < STAGE1_BITS; bit++) {
-            if (scalar.testBit(bit)) {
-                STAGE1_WORDS[bit >>> 6] |= 1L << (bit & 63);
+            boolean[] isPrime = new boolean[b2 + 64];
+            for (int p : primes) {
+                isPrime[p] = true;
+            }
+            int[] babies = {1, 7, 11, 13, 17, 19, 23, 29};
+            int kLast = b2 / 60;
+            giantFirst = Math.max(1, (b1 + 1 + 29) / 60);
+            masks = new byte[Math.max(0, kLast - giantFirst + 1)];
+            for (int g = giantFirst; g <= kLast; g++) {
+                int mask = 0;
+                for (int i = 0; i < babies.length; i++) {
+                    int lo = 60 * g - babies[i];
+                    int hi = 60 * g + babies[i];
+                    if ((lo > b1 && isPrime[lo]) || (hi > b1 && hi <= b2 && isPrime[hi])) {
+                        mask |= 1 << i;
+                    }
+                }
+                masks[g - giantFirst] = (byte) mask;
             }
         }
 
-        boolean[] isPrime = new boolean[ECM_B2 + 64];
-        for (int p : primes) {
-            if (p < isPrime.length) {
-                isPrime[p] = true;
+        /** Estimated Montgomery multiplications per curve (for tuning). */
+        int cost() {
+            int pairs = 0;
+            for (byte m : masks) {
+                pairs += Integer.bitCount(m & 0xFF);
             }
-        }
-        int[] babies = {1, 7, 11, 13, 17, 19, 23, 29};
-        int kLast = ECM_B2 / 60;
-        int kFirst = Math.max(1, (ECM_B1 + 1 + 29) / 60);
-        GIANT_FIRST = kFirst;
-        GIANT_MASKS = new byte[kLast - kFirst + 1];
-        for (int g = kFirst; g <= kLast; g++) {
-            int mask = 0;
-            for (int i = 0; i < babies.length; i++) {
-                int lo = 60 * g - babies[i];
-                int hi = 60 * g + babies[i];
-                if ((lo > ECM_B1 && isPrime[lo]) || (hi > ECM_B1 && hi <= ECM_B2 && isPrime[hi])) {
-                    mask |= 1 << i;
-                }
-            }
-            GIANT_MASKS[g - kFirst] = (byte) mask;
+            return 10 * bits + 7 * masks.length + 2 * pairs + 250;
         }
     }
+
+    /** The ECM levels: curve pairs tried with each plan, smallest first. */
+    static final Plan[] PLANS = {new Plan(85, 25), new Plan(ECM_B1, 25)};
+    /**
+     * Curve pairs on each plan. Two pairs at B1 = 85 first find the ~20–26-bit factors that random
+     * 64-bit numbers usually have at a quarter of the cost; they add about 7% to the worst case.
+     */
+    static final int[] PLAN_PAIRS = {2, Integer.MAX_VALUE};
 
     private Factor64() {
     }
 
-    /** The stage-1 scalar's length in bits (for benchmarks and tuning). */
-    static int stage1Bits() {
-        return STAGE1_BITS;
-    }
-
-    /** A copy of the stage-2 masks (for benchmarks and tuning). */
-    static byte[] giantMasks() {
-        return GIANT_MASKS.clone();
-    }
 
     // ------------------------------------------------------------------------------------------
     // The whole factorisation
@@ -272,10 +296,15 @@ public final class Factor64 {
             return r;
         }
         if (Long.compareUnsigned(m, 1L << HART_BITS) < 0) {
-            long f = hart(m, HART_MAX_ITERATIONS);
-            if (f != 0) {
-                return f;
+            // Hart needs about 0.3·m^(1/3) steps whatever the factors, rho about √p: a short rho walk
+            // first takes the unbalanced cases (p up to about 2^13), Hart the balanced ones.
+            long f = rho(m, RHO_BEFORE_HART);
+            if (f == 0) {
+                f = hart(m, (int) (2 * Math.cbrt((double) m)) + 16);
             }
+            return f != 0 ? f : rho(m, Long.MAX_VALUE);
+        }
+        if (Long.compareUnsigned(m, 1L << RHO_BITS) < 0) {
             return rho(m, Long.MAX_VALUE);
         }
         long c = icbrt(m);
@@ -468,7 +497,8 @@ public final class Factor64 {
         return true;
     }
 
-    static final boolean USE_LUCAS = !Boolean.getBoolean("factor64.sinclair");
+    /** BPSW above 2^32; false (Sinclair's bases) only to measure the difference. */
+    static final boolean USE_LUCAS = true;
 
     /**
      * The strong Lucas probable-prime test with Selfridge's parameters (the first {@code D} in 5, −7,
@@ -741,13 +771,26 @@ public final class Factor64 {
      * @throws CancellationException if the thread is interrupted
      */
     public static long ecm(long n, int maxCurves) {
+        return ecm(n, maxCurves, PLANS, PLAN_PAIRS);
+    }
+
+    /** {@link #ecm(long, int)} with {@code pairs[i]} curve pairs on {@code plans[i]} (the last plan until done). */
+    static long ecm(long n, int maxCurves, Plan[] plans, int[] pairs) {
         long nInv = inverse64(n);
         long one = montOne(n);
         long r2 = montR2(one, n, nInv);
+        int level = 0;
+        int pairsAtLevel = 0;
         for (int curve = 0; curve < maxCurves; curve += 2) {
-            long f = PAIRED ? ecmCurvePair(n, nInv, one, r2, 6 + curve) : ecmCurve(n, nInv, one, r2, 6 + curve);
+            while (pairsAtLevel >= pairs[level] && level < plans.length - 1) {
+                level++;
+                pairsAtLevel = 0;
+            }
+            pairsAtLevel++;
+            Plan plan = plans[level];
+            long f = PAIRED ? ecmCurvePair(n, nInv, one, r2, 6 + curve, plan) : ecmCurve(n, nInv, one, r2, 6 + curve, plan);
             if (f == 0 && !PAIRED) {
-                f = ecmCurve(n, nInv, one, r2, 7 + curve);
+                f = ecmCurve(n, nInv, one, r2, 7 + curve, plan);
             }
             if (f != 0) {
                 return f;
@@ -760,7 +803,7 @@ public final class Factor64 {
     }
 
     /** One curve with Suyama parameter {@code sigma}: a nontrivial factor, or 0. */
-    static long ecmCurve(long n, long nInv, long one, long r2, long sigma) {
+    static long ecmCurve(long n, long nInv, long one, long r2, long sigma, Plan plan) {
         // Suyama: u = σ^2 − 5, v = 4σ, P = (u^3 : v^3), (A + 2)/4 = (v − u)^3 (3u + v) / (16 u^3 v).
         long u = mul(Long.remainderUnsigned(sigma * sigma - 5, n), r2, n, nInv);
         long v = mul(Long.remainderUnsigned(4 * sigma, n), r2, n, nInv);
@@ -796,8 +839,9 @@ public final class Factor64 {
         long x1 = mul(ss, dd, n, nInv);
         long z1 = mul(t, add(dd, mul(a24, t, n, nInv), n), n, nInv);
         long swapped = 0;
-        for (int bit = STAGE1_BITS - 1; bit >= 0; bit--) {
-            long b = (STAGE1_WORDS[bit >>> 6] >>> bit) & 1;
+        final long[] words = plan.words;
+        for (int bit = plan.bits - 1; bit >= 0; bit--) {
+            long b = (words[bit >>> 6] >>> bit) & 1;
             long mask = -(b ^ swapped);
             swapped = b;
             long tx = (x0 ^ x1) & mask;
@@ -828,7 +872,7 @@ public final class Factor64 {
         if (g != 1) {
             return g == n ? 0 : g;
         }
-        return ecmStage2(x0, z0, a24, one, n, nInv);
+        return ecmStage2(x0, z0, a24, one, n, nInv, plan);
     }
 
     /** Suyama's u = σ^2 − 5 and v = 4σ in Montgomery form; {@code which} selects u (0) or v (1). */
@@ -878,7 +922,7 @@ public final class Factor64 {
      * alone leaves partly idle (its multiplications wait on each other's results). The two
      * normalising inverses are shared (Montgomery's simultaneous inversion). A nontrivial factor, or 0.
      */
-    static long ecmCurvePair(long n, long nInv, long one, long r2, long sigma) {
+    static long ecmCurvePair(long n, long nInv, long one, long r2, long sigma, Plan plan) {
         long wa = suyamaW(sigma, n, nInv, r2);
         long wb = suyamaW(sigma + 1, n, nInv, r2);
         long wPlain = fromMont(mul(wa, wb, n, nInv), n, nInv);
@@ -887,8 +931,8 @@ public final class Factor64 {
             if (g != n) {
                 return g;
             }
-            long f = ecmCurve(n, nInv, one, r2, sigma);
-            return f != 0 ? f : ecmCurve(n, nInv, one, r2, sigma + 1);
+            long f = ecmCurve(n, nInv, one, r2, sigma, plan);
+            return f != 0 ? f : ecmCurve(n, nInv, one, r2, sigma + 1, plan);
         }
         long wInv = mul(inverseMod(wPlain, n), r2, n, nInv); // 1/(wa·wb)
         long waInv = mul(wInv, wb, n, nInv);
@@ -907,8 +951,9 @@ public final class Factor64 {
         long xb1 = dblX(pb, one, n, nInv);
         long zb1 = dblZ(pb, one, a24b, n, nInv);
         long swapped = 0;
-        for (int bit = STAGE1_BITS - 1; bit >= 0; bit--) {
-            long b = (STAGE1_WORDS[bit >>> 6] >>> bit) & 1;
+        final long[] words = plan.words;
+        for (int bit = plan.bits - 1; bit >= 0; bit--) {
+            long b = (words[bit >>> 6] >>> bit) & 1;
             long mask = -(b ^ swapped);
             swapped = b;
             long t = (xa0 ^ xa1) & mask;
@@ -961,7 +1006,7 @@ public final class Factor64 {
             return g;
         }
         if (g == 1) {
-            long f = ecmStage2(xa0, za0, a24a, one, n, nInv);
+            long f = ecmStage2(xa0, za0, a24a, one, n, nInv, plan);
             if (f != 0) {
                 return f;
             }
@@ -970,7 +1015,7 @@ public final class Factor64 {
         if (g != 1) {
             return g == n ? 0 : g;
         }
-        return ecmStage2(xb0, zb0, a24b, one, n, nInv);
+        return ecmStage2(xb0, zb0, a24b, one, n, nInv, plan);
     }
 
     /** Differential addition's X: {@code z_(P−Q)·((x_P − z_P)(x_Q + z_Q) + (x_P + z_P)(x_Q − z_Q))^2}. */
@@ -1012,7 +1057,7 @@ public final class Factor64 {
     }
 
     /** Stage 2 from {@code Q = (x:z)}: babies [b]Q for b ∈ {1,7,11,...,29}, giants [60k]Q. */
-    private static long ecmStage2(long x, long z, long a24, long one, long n, long nInv) {
+    private static long ecmStage2(long x, long z, long a24, long one, long n, long nInv, Plan plan) {
         // Odd multiples [1]Q, [3]Q, ..., [29]Q by [b+2]Q = [b]Q + [2]Q (difference [b−2]Q).
         long x2 = dblX(x, z, n, nInv);
         long z2 = dblZ(x, z, a24, n, nInv);
@@ -1060,7 +1105,7 @@ public final class Factor64 {
         long gzPrev = stepZ;
         long gx = stepX;
         long gz = stepZ;
-        for (int j = 1; j < GIANT_FIRST; j++) {
+        for (int j = 1; j < plan.giantFirst; j++) {
             long nx = j == 1 ? dblX(gx, gz, n, nInv) : addX(gx, gz, stepX, stepZ, gzPrev, n, nInv);
             long nz = j == 1 ? dblZ(gx, gz, a24, n, nInv) : addZ(gx, gz, stepX, stepZ, gxPrev, n, nInv);
             gxPrev = gx;
@@ -1068,9 +1113,9 @@ public final class Factor64 {
             gx = nx;
             gz = nz;
         }
-        int k = GIANT_FIRST;
+        int k = plan.giantFirst;
         long acc = one;
-        for (byte m : GIANT_MASKS) {
+        for (byte m : plan.masks) {
             if (m != 0) {
                 long gxz = mul(gx, gz, n, nInv);
                 if ((m & 1) != 0) {

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 
 /**
  * Benchmark harness (a main, not a test): numbers per second on one thread for each size class, the
- * old {@link AutoFactorizer#factor(long, long[])} path against {@link Factor64#factor}. Inputs come
+ * old 64-bit path of {@link AutoFactorizer} ({@link LegacyFactor64}, a copy) against {@link Factor64#factor}. Inputs come
  * from a fixed seed; each class is timed several rounds after a warm-up and the median round is
  * reported. Arguments: {@code [rounds] [scale] [class-name-filter]}; {@code scale} multiplies the
  * number of inputs per class (timing is the thread's CPU time), {@code new} as the filter skips the old path.
@@ -33,8 +33,7 @@ public final class Factor64Bench {
         String filter = args.length > 2 ? args[2] : "";
         boolean skipOld = filter.contains("new");
         filter = filter.replace("new", "");
-        AutoFactorizer auto = new AutoFactorizer();
-        Kernel oldPath = auto::factor;
+        Kernel oldPath = LegacyFactor64::factor;
         Kernel newPath = Factor64::factor;
 
         List<Workload> workloads = workloads(scale);

@@ -140,7 +140,7 @@ class Factor64Test {
         assertFactors(4_294_967_291L * 4_294_967_291L, 4_294_967_291L, 4_294_967_291L);
         assertComplete(2_642_245L * 2_642_245L * 2_642_245L); // the largest cube below 2^64
         // Near 2^64: every value factors completely.
-        for (long d = 1; d <= 2_000; d++) {
+        for (long d = 1; d <= 300; d++) {
             assertComplete(-d);
             assertComplete(Long.MIN_VALUE + d);
             assertComplete(Long.MIN_VALUE - d);
@@ -280,12 +280,11 @@ class Factor64Test {
     @Test
     void agreesWithOldPathOnRandomValues() {
         SplittableRandom random = new SplittableRandom(4242);
-        AutoFactorizer auto = new AutoFactorizer();
         long[] other = new long[64];
         for (int i = 0; i < 3_000; i++) {
             long n = random.nextLong() >>> random.nextInt(40);
             int k = Factor64.factor(n, out);
-            int j = auto.factor(n, other);
+            int j = LegacyFactor64.factor(n, other);
             assertThat(Arrays.copyOf(out, k)).isEqualTo(Arrays.copyOf(other, j));
         }
     }
