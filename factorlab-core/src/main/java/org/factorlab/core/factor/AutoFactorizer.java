@@ -130,41 +130,7 @@ public final class AutoFactorizer implements Factorizer {
 
     @Override
     public int factor(long n, long[] out) {
-        if (Long.compareUnsigned(n, 2) < 0) {
-            return 0;
-        }
-        int count = 0;
-        int twos = Long.numberOfTrailingZeros(n);
-        for (int i = 0; i < twos; i++) {
-            out[count++] = 2;
-        }
-        n >>>= twos;
-
-        boolean exhausted = true;
-        for (int i = 0; i < ODD_PRIMES.length; i++) {
-            long p = ODD_PRIMES[i];
-            if (Long.compareUnsigned(p * p, n) > 0) {
-                exhausted = false;
-                break;
-            }
-            long q = n * INVERSES[i];
-            while (Long.compareUnsigned(q, LIMITS[i]) <= 0) { // p divides n, and q = n/p
-                out[count++] = p;
-                n = q;
-                q = n * INVERSES[i];
-            }
-        }
-        if (n == 1) {
-            return count;
-        }
-        // No prime factor below the trial bound remains: if n < (next prime)^2 it is prime.
-        if (!exhausted || Long.compareUnsigned(n, TRIAL_SQUARE) < 0) {
-            out[count++] = n;
-            return count;
-        }
-        count = splitComposite(n, out, count);
-        insertionSort(out, count);
-        return count;
+        return Factor64.factor(n, out);
     }
 
     /** Splits a cofactor with no prime factor below the trial bound; appends its prime factors. */

@@ -1,0 +1,1188 @@
+package org.factorlab.core.factor;
+
+import java.math.BigInteger;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Complete factorisation of unsigned 64-bit integers, allocation-free: the fast path behind
+ * {@link AutoFactorizer#factor(long, long[])}, with each kernel chosen by the size of what is left.
+ *
+ * <h2>Pipeline</h2>
+ * <ol>
+ *   <li><b>Powers of two</b> by counting trailing zeros.</li>
+ *   <li><b>Trial division</b> by the odd primes below {@value #TRIAL_LIMIT}, one multiplication per
+ *       prime: for odd {@code p}, {@code p | n} iff {@code n·p^-1 mod 2^64 ≤ ⌊(2^64 − 1)/p⌋}, and then
+ *       {@code n·p^-1} is the quotient (Granlund and Montgomery, PLDI 1994, §9). The test
+ *       {@code p^2 > n} is only made once the cofactor has dropped below the bound's square, so large
+ *       inputs pay one multiply-compare per prime.</li>
+ *   <li><b>Primality</b> of every cofactor ({@link #isPrime}): a strong probable-prime test to base 2
+ *       whose exponentiation uses only squarings and modular doublings, then, for survivors, bases 7
+ *       and 61 below 2^32 (Jaeschke, Math. Comp. 61 (1993): no composite below 4 759 123 141 passes
+ *       2, 7, 61) or, above, a strong Lucas test with Selfridge's parameters, completing the
+ *       Baillie–PSW test, which has no counterexample below 2^64 (Gilchrist 2009 checked it against
+ *       Feitsma and Galway's list of all base-2 strong pseudoprimes below 2^64). The Lucas test costs
+ *       about three base-2 tests instead of the six further Miller–Rabin bases (Sinclair's set) that
+ *       the older path uses.</li>
+ *   <li><b>Splitting</b> a composite cofactor {@code m} ({@link #split}): a perfect square or cube is
+ *       recognised by floating-point roots. Below 2^{@value #HART_BITS}: a rho walk of about 128 steps
+ *       (factors up to about 2^13, which Hart's method finds slowly), then Hart's one-line algorithm
+ *       ({@link #hart}), balanced factors being its best case. From there to 2^{@value #RHO_BITS}:
+ *       Brent–Pollard rho ({@link #rho}), which beat both Hart and ECM there. Above: a rho walk of
+ *       about 1000 steps for the common small second factor, then ECM ({@link #ecm}): two curve pairs
+ *       with {@code B1 = 85}, then pairs with {@code B1 = }{@value #ECM_B1} until a factor appears;
+ *       rho without a bound is the last resort.</li>
+ *   <li>Pieces still to be examined live in a stack at the top end of {@code out} while primes fill it
+ *       from the bottom (all pieces are ≥ 2 and multiply to {@code n < 2^64}, so there are at most 63
+ *       and the ends never meet); an insertion sort orders the result.</li>
+ * </ol>
+ *
+ * <h2>Kernels</h2>
+ * <ul>
+ *   <li><b>Hart</b> (W. B. Hart, "A one line factoring algorithm", J. Aust. Math. Soc. 92 (2012)
+ *       61–69): for {@code i = 1, 2, …} put {@code s = ⌈√(M·n·i)⌉}; if {@code s^2 − M·n·i = t^2} then
+ *       {@code gcd(s − t, n)} is usually a proper factor. The multiplier {@code M = }{@value #HART_MULTIPLIER}
+ *       makes {@code M·i} rich in small square factors, which helps. The square test filters by
+ *       residues mod 64 and 63 before a {@code double} square root; there is no division in the loop.
+ *       About {@code n^{1/3}} steps at worst, far fewer typically.</li>
+ *   <li><b>Rho</b> (Pollard 1975; Brent, BIT 20 (1980)): Brent's cycle finding on
+ *       {@code x ↦ x^2 + c} in Montgomery form, with the differences of {@value #RHO_BATCH} steps
+ *       multiplied together per gcd and a step-by-step replay when a batch's gcd is {@code n}.</li>
+ *   <li><b>ECM</b> (Lenstra 1987; Montgomery, "Speeding the Pollard and elliptic curve methods",
+ *       Math. Comp. 48 (1987), §10; Crandall &amp; Pomerance §7.4): Montgomery curves with Suyama's
+ *       parametrisation (group order divisible by 12), x-only arithmetic. The starting point is
+ *       normalised to {@code Z = 1} with the single modular inverse that also gives
+ *       {@code (A + 2)/4}, so the stage-1 ladder's differential additions cost 3M + 2S. Stage 1 is one
+ *       branch-free Montgomery ladder over the precomputed product of all prime powers
+ *       {@code ≤ B1 = }{@value #ECM_B1} (about {@code 1.44·B1} bits). Stage 2 is a baby-step giant-step
+ *       walk with {@code D = 60} up to {@code B2 = }{@value #ECM_B2}: the eight babies {@code [b]Q},
+ *       {@code b < 30} coprime to 60, are kept in locals and each pair {@code (60k, b)} where
+ *       {@code 60k ± b} is prime costs two multiplications ({@code x_G z_b − x_b z_G} by the
+ *       {@code (x_G − x_b)(z_G + z_b) − x_G z_G + x_b z_b} identity, then into the product).</li>
+ * </ul>
+ *
+ * <p><b>Cost</b> (one core of the project's benchmark machine, see {@code Factor64Bench}): a few
+ * hundred nanoseconds for most inputs below 2^32, microseconds for random 64-bit inputs, and tens of
+ * microseconds for the worst case, two primes of about 32 bits.
+ *
+ * <p>Stateless and thread-safe; no allocation after class initialisation. The rho and ECM loops check
+ * the thread's interrupt flag every batch or curve and throw {@link CancellationException}, leaving
+ * the flag set.
+ */
+public final class Factor64 {
+
+    static final int TRIAL_LIMIT = 1024;
+    /** Hart's method below 2^HART_BITS, rho + ECM above. */
+    static final int HART_BITS = 40;
+    /** Rho alone below 2^RHO_BITS (from 2^HART_BITS). */
+    static final int RHO_BITS = 44;
+    /** The rho walk tried before Hart's method: about 2·64 steps. */
+    static final long RHO_BEFORE_HART = 64;
+    static final long HART_MULTIPLIER = 480;
+    /** Rho steps tried before ECM. */
+    static final long RHO_SHORT_STEPS = 512;
+    static final int RHO_BATCH = 64;
+    static final int ECM_B1 = 200;
+    static final int ECM_B2 = 25 * ECM_B1 / 60 * 60;
+    static final int ECM_MAX_CURVES = 300;
+    /** Stage 1 of two curves interleaved (see {@link #ecmCurvePair}); false only to measure the difference. */
+    static final boolean PAIRED = true;
+
+    /** Odd primes below TRIAL_LIMIT, their inverses mod 2^64, and ⌊(2^64 − 1)/p⌋. */
+    private static final long[] PRIMES;
+    private static final long[] INVERSES;
+    private static final long[] LIMITS;
+    /** The square of the least prime above TRIAL_LIMIT: a cofactor below it is prime. */
+    private static final long TRIAL_SQUARE;
+
+    private static final long[] SINCLAIR_BASES = {325, 9_375, 28_178, 450_775, 9_780_504, 1_795_265_022};
+
+    static {
+        int[] primes = PrimeSieve.primesUpTo(TRIAL_LIMIT + 64);
+        int k = 0;
+        while (primes[k] < TRIAL_LIMIT) {
+            k++;
+        }
+        PRIMES = new long[k - 1];
+        INVERSES = new long[k - 1];
+        LIMITS = new long[k - 1];
+        for (int i = 1; i < k; i++) {
+            long p = primes[i];
+            PRIMES[i - 1] = p;
+            INVERSES[i - 1] = inverse64(p);
+            LIMITS[i - 1] = Long.divideUnsigned(-1L, p);
+        }
+        TRIAL_SQUARE = (long) primes[k] * primes[k];
+
+    }
+
+    /**
+     * One ECM parameter set: the stage-1 scalar {@code ∏ p^⌊log_p B1⌋} (its bits below the leading
+     * one, least significant word first) and, for stage 2 with {@code D = 60}, the first giant index
+     * and for each giant {@code k} the babies {@code b} with {@code 60k ± b} a prime in {@code (B1, B2]}.
+     */
+    static final class Plan {
+        final int b1;
+        final int b2;
+        final long[] words;
+        final int bits;
+        final int giantFirst;
+        final byte[] masks;
+
+        Plan(int b1, int b2Multiple) {
+            this.b1 = b1;
+            this.b2 = b2Multiple * b1 / 60 * 60;
+            int[] primes = PrimeSieve.primesUpTo(b2 + 64);
+            BigInteger scalar = BigInteger.ONE;
+            for (int p : primes) {
+                if (p > b1) {
+                    break;
+                }
+                long q = p;
+                while (q * p <= b1) {
+                    q *= p;
+                }
+                scalar = scalar.multiply(BigInteger.valueOf(q));
+            }
+            bits = scalar.bitLength() - 1;
+            words = new long[bits / 64 + 1];
+            for (int bit = 0; bit < bits; bit++) {
+                if (scalar.testBit(bit)) {
+                    words[bit >>> 6] |= 1L << (bit & 63);
+                }
+            }
+            boolean[] isPrime = new boolean[b2 + 64];
+            for (int p : primes) {
+                isPrime[p] = true;
+            }
+            int[] babies = {1, 7, 11, 13, 17, 19, 23, 29};
+            int kLast = b2 / 60;
+            giantFirst = Math.max(1, (b1 + 1 + 29) / 60);
+            masks = new byte[Math.max(0, kLast - giantFirst + 1)];
+            for (int g = giantFirst; g <= kLast; g++) {
+                int mask = 0;
+                for (int i = 0; i < babies.length; i++) {
+                    int lo = 60 * g - babies[i];
+                    int hi = 60 * g + babies[i];
+                    if ((lo > b1 && isPrime[lo]) || (hi > b1 && hi <= b2 && isPrime[hi])) {
+                        mask |= 1 << i;
+                    }
+                }
+                masks[g - giantFirst] = (byte) mask;
+            }
+        }
+
+        /** Estimated Montgomery multiplications per curve (for tuning). */
+        int cost() {
+            int pairs = 0;
+            for (byte m : masks) {
+                pairs += Integer.bitCount(m & 0xFF);
+            }
+            return 10 * bits + 7 * masks.length + 2 * pairs + 250;
+        }
+    }
+
+    /** The ECM levels: curve pairs tried with each plan, smallest first. */
+    static final Plan[] PLANS = {new Plan(85, 25), new Plan(ECM_B1, 25)};
+    /**
+     * Curve pairs on each plan. Two pairs at B1 = 85 first find the ~20–26-bit factors that random
+     * 64-bit numbers usually have at a quarter of the cost; they add about 7% to the worst case.
+     */
+    static final int[] PLAN_PAIRS = {2, Integer.MAX_VALUE};
+
+    private Factor64() {
+    }
+
+
+    // ------------------------------------------------------------------------------------------
+    // The whole factorisation
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * The prime factors of the unsigned {@code n}, ascending, with multiplicity, written to
+     * {@code out[0..count)}; returns {@code count}. 0 and 1 have no factors.
+     *
+     * @param out room for the factors; length at least 64
+     * @throws CancellationException if the thread is interrupted during a long split
+     */
+    public static int factor(long n, long[] out) {
+        if (Long.compareUnsigned(n, 2) < 0) {
+            return 0;
+        }
+        int count = 0;
+        int twos = Long.numberOfTrailingZeros(n);
+        for (int i = 0; i < twos; i++) {
+            out[count++] = 2;
+        }
+        n >>>= twos;
+        if (n == 1) {
+            return count;
+        }
+
+        int i = 0;
+        final int primes = PRIMES.length;
+        if (Long.compareUnsigned(n, TRIAL_SQUARE) >= 0) {
+            // Large cofactor: no early-exit test needed until it shrinks below TRIAL_SQUARE.
+            for (; i < primes; i++) {
+                long q = n * INVERSES[i];
+                if (Long.compareUnsigned(q, LIMITS[i]) <= 0) {
+                    do { // p divides n, and q = n/p
+                        out[count++] = PRIMES[i];
+                        n = q;
+                        q = n * INVERSES[i];
+                    } while (Long.compareUnsigned(q, LIMITS[i]) <= 0);
+                    if (Long.compareUnsigned(n, TRIAL_SQUARE) < 0) {
+                        i++;
+                        break;
+                    }
+                }
+            }
+        }
+        // Here n < TRIAL_SQUARE or every trial prime was tried.
+        for (; i < primes; i++) {
+            long p = PRIMES[i];
+            if (p * p > n) { // n < TRIAL_SQUARE < 2^63 here, so a signed compare is right
+                break;
+            }
+            long q = n * INVERSES[i];
+            while (Long.compareUnsigned(q, LIMITS[i]) <= 0) {
+                out[count++] = p;
+                n = q;
+                q = n * INVERSES[i];
+            }
+        }
+        if (n == 1) {
+            return count;
+        }
+        // No prime factor below TRIAL_LIMIT remains and, if n < TRIAL_SQUARE, n is prime.
+        if (Long.compareUnsigned(n, TRIAL_SQUARE) < 0) {
+            out[count++] = n;
+            return count;
+        }
+        int start = count;
+        count = splitCofactor(n, out, count);
+        if (count - start > 1) {
+            insertionSort(out, start, count);
+        }
+        return count;
+    }
+
+    /** Appends the prime factors of {@code n} (odd, ≥ TRIAL_SQUARE, no prime factor below TRIAL_LIMIT). */
+    private static int splitCofactor(long n, long[] out, int count) {
+        int top = out.length;
+        out[--top] = n;
+        while (top < out.length) {
+            long m = out[top++];
+            if (Long.compareUnsigned(m, TRIAL_SQUARE) < 0 || isPrimeNoSmallFactor(m)) {
+                out[count++] = m;
+                continue;
+            }
+            long f = split(m);
+            out[--top] = f;
+            out[--top] = Long.divideUnsigned(m, f);
+        }
+        return count;
+    }
+
+    /**
+     * A nontrivial factor of the odd composite unsigned {@code m}, which must have no prime factor
+     * below {@value #TRIAL_LIMIT} (the kernels are tuned for that; correctness needs only odd
+     * composite, except that Hart's method is then slower).
+     *
+     * @throws CancellationException if the thread is interrupted
+     */
+    public static long split(long m) {
+        long r = isqrt(m);
+        if (r * r == m) {
+            return r;
+        }
+        if (Long.compareUnsigned(m, 1L << HART_BITS) < 0) {
+            // Hart needs about 0.3·m^(1/3) steps whatever the factors, rho about √p: a short rho walk
+            // first takes the unbalanced cases (p up to about 2^13), Hart the balanced ones.
+            long f = rho(m, RHO_BEFORE_HART);
+            if (f == 0) {
+                f = hart(m, (int) (2 * Math.cbrt((double) m)) + 16);
+            }
+            return f != 0 ? f : rho(m, Long.MAX_VALUE);
+        }
+        if (Long.compareUnsigned(m, 1L << RHO_BITS) < 0) {
+            return rho(m, Long.MAX_VALUE);
+        }
+        long c = icbrt(m);
+        if (c * c * c == m) {
+            return c;
+        }
+        long f = rho(m, RHO_SHORT_STEPS);
+        if (f != 0) {
+            return f;
+        }
+        f = ecm(m, ECM_MAX_CURVES);
+        if (f != 0) {
+            return f;
+        }
+        return rho(m, Long.MAX_VALUE);
+    }
+
+    private static void insertionSort(long[] a, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            long x = a[i];
+            int j = i - 1;
+            while (j >= from && Long.compareUnsigned(a[j], x) > 0) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = x;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Montgomery arithmetic modulo odd n, R = 2^64 (Montgomery 1985; see Montgomery64)
+    // ------------------------------------------------------------------------------------------
+
+    /** {@code a·b·2^-64 mod n} for reduced {@code a, b}, with {@code nInv = n^-1 mod 2^64}. */
+    static long mul(long a, long b, long n, long nInv) {
+        long hi = Math.unsignedMultiplyHigh(a, b);
+        long mh = Math.unsignedMultiplyHigh(a * b * nInv, n);
+        // hi, mh < n: (T − m·n)/2^64 = hi − mh lies in (−n, n).
+        long r = hi - mh;
+        return Long.compareUnsigned(hi, mh) < 0 ? r + n : r;
+    }
+
+    /** {@code (a + b) mod n} for reduced {@code a, b}, also when the sum overflows 64 bits. */
+    static long add(long a, long b, long n) {
+        long t = n - b; // in (0, n]; a + b ≥ n iff a ≥ n − b
+        return Long.compareUnsigned(a, t) >= 0 ? a - t : a + b;
+    }
+
+    /** {@code (a − b) mod n} for reduced {@code a, b}. */
+    static long sub(long a, long b, long n) {
+        long d = a - b;
+        return Long.compareUnsigned(a, b) >= 0 ? d : d + n;
+    }
+
+    /** {@code n^-1 mod 2^64} for odd {@code n} (Newton's iteration; the start is right to 5 bits). */
+    static long inverse64(long n) {
+        long x = (3 * n) ^ 2;
+        x *= 2 - n * x;
+        x *= 2 - n * x;
+        x *= 2 - n * x;
+        x *= 2 - n * x;
+        return x;
+    }
+
+    /** {@code 2^64 mod n}, the Montgomery form of 1. */
+    static long montOne(long n) {
+        return n < 0 ? -n : Long.remainderUnsigned(-n, n);
+    }
+
+    /** {@code 2^128 mod n}: {@code R^2}, which converts into Montgomery form by one {@link #mul}. */
+    static long montR2(long one, long n, long nInv) {
+        long x = add(one, one, n); // form of 2; six squarings make it the form of 2^64 = R
+        for (int i = 0; i < 6; i++) {
+            x = mul(x, x, n, nInv);
+        }
+        return x;
+    }
+
+    /** The plain residue of a Montgomery form. */
+    static long fromMont(long a, long n, long nInv) {
+        long mh = Math.unsignedMultiplyHigh(a * nInv, n);
+        return mh == 0 ? 0 : n - mh;
+    }
+
+    /** The greatest common divisor of unsigned {@code a} and odd {@code n} (binary gcd, Stein 1967). */
+    static long gcdOdd(long a, long n) {
+        if (a == 0) {
+            return n;
+        }
+        a >>>= Long.numberOfTrailingZeros(a);
+        long b = n;
+        // a and b odd; gcd unchanged by removing factors of 2 since n is odd.
+        while (a != b) {
+            long d = a - b;
+            if (Long.compareUnsigned(a, b) > 0) {
+                a = d >>> Long.numberOfTrailingZeros(d);
+            } else {
+                b = (-d) >>> Long.numberOfTrailingZeros(d);
+            }
+        }
+        return a;
+    }
+
+    /**
+     * {@code a^-1 mod n} for odd {@code n} and {@code gcd(a, n) = 1} (binary extended Euclid with
+     * {@code x1·a ≡ u}, {@code x2·a ≡ v (mod n)}; halving mod odd {@code n} without overflow).
+     */
+    static long inverseMod(long a, long n) {
+        long u = a;
+        long v = n;
+        long x1 = 1;
+        long x2 = 0;
+        while (u != 1 && v != 1) {
+            while ((u & 1) == 0) {
+                u >>>= 1;
+                x1 = (x1 & 1) == 0 ? x1 >>> 1 : (x1 >>> 1) + (n >>> 1) + 1;
+            }
+            while ((v & 1) == 0) {
+                v >>>= 1;
+                x2 = (x2 & 1) == 0 ? x2 >>> 1 : (x2 >>> 1) + (n >>> 1) + 1;
+            }
+            if (Long.compareUnsigned(u, v) >= 0) {
+                u -= v;
+                x1 = sub(x1, x2, n);
+            } else {
+                v -= u;
+                x2 = sub(x2, x1, n);
+            }
+        }
+        return u == 1 ? x1 : x2;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Primality
+    // ------------------------------------------------------------------------------------------
+
+    private static final long[] SMALL_PRIMES = {2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47};
+
+    /** Whether the unsigned {@code n} is prime (deterministic for every 64-bit value). */
+    public static boolean isPrime(long n) {
+        if (Long.compareUnsigned(n, 2) < 0) {
+            return false;
+        }
+        for (long p : SMALL_PRIMES) {
+            if (n == p) {
+                return true;
+            }
+            if (Long.remainderUnsigned(n, p) == 0) {
+                return false;
+            }
+        }
+        if (Long.compareUnsigned(n, 53 * 53) < 0) {
+            return true;
+        }
+        return isPrimeNoSmallFactor(n);
+    }
+
+    /** Whether the odd {@code n > 61} with no prime factor below 53 is prime. */
+    static boolean isPrimeNoSmallFactor(long n) {
+        long nInv = inverse64(n);
+        long one = montOne(n);
+        long minusOne = n - one;
+        long nm1 = n - 1;
+        int s = Long.numberOfTrailingZeros(nm1);
+        long d = nm1 >>> s;
+        // Base 2: x ← x^2, and x ← 2x (a modular doubling, not a multiplication) for each 1 bit.
+        long x = add(one, one, n);
+        for (int bit = 62 - Long.numberOfLeadingZeros(d); bit >= 0; bit--) {
+            x = mul(x, x, n, nInv);
+            long twice = add(x, x, n);
+            x = ((d >>> bit) & 1) != 0 ? twice : x;
+        }
+        if (!strongTail(x, s, one, minusOne, n, nInv)) {
+            return false;
+        }
+        long r2 = montR2(one, n, nInv);
+        if (Long.compareUnsigned(n, 0xFFFF_FFFFL) <= 0) {
+            return strongTest(7, d, s, one, minusOne, r2, n, nInv)
+                    && strongTest(61, d, s, one, minusOne, r2, n, nInv);
+        }
+        return USE_LUCAS ? strongLucasSelfridge(n, one, r2, nInv) : sinclair(d, s, one, minusOne, r2, n, nInv);
+    }
+
+    private static boolean sinclair(long d, int s, long one, long minusOne, long r2, long n, long nInv) {
+        for (long base : SINCLAIR_BASES) {
+            if (!strongTest(base, d, s, one, minusOne, r2, n, nInv)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** BPSW above 2^32; false (Sinclair's bases) only to measure the difference. */
+    static final boolean USE_LUCAS = true;
+
+    /**
+     * The strong Lucas probable-prime test with Selfridge's parameters (the first {@code D} in 5, −7,
+     * 9, −11, … with Jacobi symbol {@code (D/n) = −1}, {@code P = 1}, {@code Q = (1 − D)/4}): with
+     * {@code n + 1 = d·2^s}, {@code n} passes if {@code U_d ≡ 0} or {@code V_(d·2^r) ≡ 0} for some
+     * {@code r < s} (Baillie and Wagstaff, Math. Comp. 35 (1980); Crandall &amp; Pomerance §3.6.1).
+     * Uses {@code U_2k = U_k V_k}, {@code V_2k = V_k^2 − 2Q^k} and {@code U_(k+1) = (U_k + V_k)/2},
+     * {@code V_(k+1) = (D U_k + V_k)/2}, all in Montgomery form (halving is linear, so it commutes
+     * with the factor R). {@code n} must be odd, above 2^32 and not a perfect square.
+     */
+    static boolean strongLucasSelfridge(long n, long one, long r2, long nInv) {
+        long dAbs = 5;
+        boolean negative = false;
+        while (true) {
+            int j = jacobiSmall(dAbs, n);
+            if (negative && ((n >>> 1) & 1) == 1) {
+                j = -j; // (−1/n) = −1 for n ≡ 3 (mod 4)
+            }
+            if (j == -1) {
+                break;
+            }
+            if (j == 0 && dAbs != n) {
+                return false; // dAbs shares a factor with n
+            }
+            dAbs += 2;
+            negative = !negative;
+            if (dAbs == 21) {
+                long r = isqrt(n);
+                if (r * r == n) {
+                    return false;
+                }
+            }
+        }
+        long dm = mul(dAbs, r2, n, nInv);
+        if (negative) {
+            dm = sub(0, dm, n);
+        }
+        // Q = (1 − D)/4: for D = 5, 9, 13, … it is −(|D| − 1)/4; for D = −7, −11, … it is (|D| + 1)/4.
+        long qm = negative ? mul((dAbs + 1) >>> 2, r2, n, nInv) : sub(0, mul((dAbs - 1) >>> 2, r2, n, nInv), n);
+        long np1 = n + 1; // no overflow: 2^64 − 1 is divisible by 3, so it never gets here
+        int s = Long.numberOfTrailingZeros(np1);
+        long d = np1 >>> s;
+        long u = one;
+        long v = one;
+        long qk = qm;
+        for (int bit = 62 - Long.numberOfLeadingZeros(d); bit >= 0; bit--) {
+            u = mul(u, v, n, nInv);
+            v = sub(mul(v, v, n, nInv), add(qk, qk, n), n);
+            qk = mul(qk, qk, n, nInv);
+            if (((d >>> bit) & 1) != 0) {
+                long uNext = half(add(u, v, n), n);
+                v = half(add(mul(dm, u, n, nInv), v, n), n);
+                u = uNext;
+                qk = mul(qk, qm, n, nInv);
+            }
+        }
+        if (u == 0 || v == 0) {
+            return true;
+        }
+        for (int r = 1; r < s; r++) {
+            v = sub(mul(v, v, n, nInv), add(qk, qk, n), n);
+            if (v == 0) {
+                return true;
+            }
+            qk = mul(qk, qk, n, nInv);
+        }
+        return false;
+    }
+
+    /** {@code x/2 mod n} for odd {@code n}: {@code (x + n)/2} when {@code x} is odd, without overflow. */
+    private static long half(long x, long n) {
+        return (x & 1) == 0 ? x >>> 1 : (x >>> 1) + (n >>> 1) + 1;
+    }
+
+    /** The Jacobi symbol {@code (a/n)} for small {@code a > 0} and odd {@code n}. */
+    static int jacobiSmall(long a, long n) {
+        // (a/n) with a < n: reciprocity first, so that the one remainder of a big value is by a small one.
+        int t = 1;
+        long x = a;
+        long y = n;
+        while ((x & 1) == 0) {
+            x >>>= 1;
+            long r = y & 7;
+            if (r == 3 || r == 5) {
+                t = -t;
+            }
+        }
+        // now x odd; swap
+        if ((x & 3) == 3 && (y & 3) == 3) {
+            t = -t;
+        }
+        long tmp = Long.remainderUnsigned(y, x);
+        y = x;
+        x = tmp;
+        while (x != 0) {
+            while ((x & 1) == 0) {
+                x >>>= 1;
+                long r = y & 7;
+                if (r == 3 || r == 5) {
+                    t = -t;
+                }
+            }
+            if ((x & 3) == 3 && (y & 3) == 3) {
+                t = -t;
+            }
+            tmp = y % x;
+            y = x;
+            x = tmp;
+        }
+        return y == 1 ? t : 0;
+    }
+
+    private static boolean strongTest(long base, long d, int s, long one, long minusOne, long r2, long n, long nInv) {
+        long a = mul(base, r2, n, nInv); // base < n here, so this is its Montgomery form
+        long x = a;
+        for (int bit = 62 - Long.numberOfLeadingZeros(d); bit >= 0; bit--) {
+            x = mul(x, x, n, nInv);
+            if (((d >>> bit) & 1) != 0) {
+                x = mul(x, a, n, nInv);
+            }
+        }
+        return strongTail(x, s, one, minusOne, n, nInv);
+    }
+
+    /** The strong test's end, given {@code x = a^d}: is {@code x = 1} or some {@code x^(2^r) = −1}? */
+    private static boolean strongTail(long x, int s, long one, long minusOne, long n, long nInv) {
+        if (x == one || x == minusOne) {
+            return true;
+        }
+        for (int r = 1; r < s; r++) {
+            x = mul(x, x, n, nInv);
+            if (x == minusOne) {
+                return true;
+            }
+            if (x == one) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Hart's one-line factoring
+    // ------------------------------------------------------------------------------------------
+
+    /** Hart iterations before falling back to rho. */
+    static final int HART_MAX_ITERATIONS = 1 << 16;
+
+    /** Quadratic residues mod 64 and mod 63 as bit masks: bit r set iff r is a square. */
+    private static final long SQUARES_MOD_64;
+    private static final long SQUARES_MOD_63;
+
+    static {
+        long m64 = 0;
+        long m63 = 0;
+        for (int i = 0; i < 64; i++) {
+            m64 |= 1L << (i * i % 64);
+            m63 |= 1L << (i * i % 63);
+        }
+        SQUARES_MOD_64 = m64;
+        SQUARES_MOD_63 = m63;
+    }
+
+    /**
+     * Hart's one-line factoring algorithm with multiplier {@value #HART_MULTIPLIER}: a nontrivial
+     * factor of the odd composite {@code n < 2^42} (not a square), or 0 after {@code maxIterations}.
+     * Stops early where {@code HART_MULTIPLIER·n·i} would reach 2^62.
+     */
+    public static long hart(long n, int maxIterations) {
+        long step = n * HART_MULTIPLIER;
+        long ni = 0;
+        long last = Math.min(maxIterations, (1L << 62) / step);
+        for (long i = 1; i <= last; i++) {
+            ni += step;
+            long s = (long) Math.sqrt((double) ni) + 1;
+            long m = s * s - ni;
+            if (m < 0) { // the double root was more than one too small: impossible below 2^62, but cheap
+                s++;
+                m = s * s - ni;
+            }
+            if (((SQUARES_MOD_64 >>> m) & 1) == 0 || ((SQUARES_MOD_63 >>> (m % 63)) & 1) == 0) {
+                continue;
+            }
+            long t = (long) Math.sqrt((double) m);
+            if (t * t != m) {
+                continue;
+            }
+            long g = gcdOdd(s - t, n);
+            if (g != 1 && g != n) {
+                return g;
+            }
+        }
+        return 0;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Pollard–Brent rho
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * A nontrivial factor of the odd composite {@code n} found by Brent's rho within about
+     * {@code maxSteps} iterations in all (several constants {@code c} if one fails), or 0.
+     *
+     * @throws CancellationException if the thread is interrupted
+     */
+    public static long rho(long n, long maxSteps) {
+        long nInv = inverse64(n);
+        long one = montOne(n);
+        long c = one;
+        long budget = maxSteps;
+        while (budget > 0) {
+            c = add(c, one, n);
+            long f = rhoWalk(n, nInv, c, c, one, budget);
+            if (f != n && f != 1) {
+                return f;
+            }
+            budget = f == 1 ? 0 : budget - Math.max(1, budget >>> 1);
+        }
+        return 0;
+    }
+
+    private static long rhoWalk(long n, long nInv, long c, long start, long one, long maxSteps) {
+        long y = start;
+        long x;
+        long ys;
+        long q = one;
+        long g = 1;
+        long r = 1;
+        do {
+            x = y;
+            for (long i = 0; i < r; i++) {
+                y = add(mul(y, y, n, nInv), c, n);
+            }
+            ys = y;
+            for (long k = 0; k < r && g == 1; k += RHO_BATCH) {
+                ys = y;
+                long steps = Math.min(RHO_BATCH, r - k);
+                for (long i = 0; i < steps; i++) {
+                    y = add(mul(y, y, n, nInv), c, n);
+                    q = mul(q, sub(x, y, n), n, nInv);
+                }
+                g = gcdOdd(q, n);
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("rho interrupted");
+            }
+            if (g == 1 && r >= maxSteps) {
+                return 1;
+            }
+            r <<= 1;
+        } while (g == 1);
+        if (g == n) {
+            // Two primes collided in one batch: replay it one gcd at a time.
+            do {
+                ys = add(mul(ys, ys, n, nInv), c, n);
+                g = gcdOdd(sub(x, ys, n), n);
+            } while (g == 1);
+        }
+        return g;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // ECM
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * A nontrivial factor of the odd composite {@code n} (not a prime power) by up to
+     * {@code maxCurves} elliptic curves, or 0.
+     *
+     * @throws CancellationException if the thread is interrupted
+     */
+    public static long ecm(long n, int maxCurves) {
+        return ecm(n, maxCurves, PLANS, PLAN_PAIRS);
+    }
+
+    /** {@link #ecm(long, int)} with {@code pairs[i]} curve pairs on {@code plans[i]} (the last plan until done). */
+    static long ecm(long n, int maxCurves, Plan[] plans, int[] pairs) {
+        long nInv = inverse64(n);
+        long one = montOne(n);
+        long r2 = montR2(one, n, nInv);
+        int level = 0;
+        int pairsAtLevel = 0;
+        for (int curve = 0; curve < maxCurves; curve += 2) {
+            while (pairsAtLevel >= pairs[level] && level < plans.length - 1) {
+                level++;
+                pairsAtLevel = 0;
+            }
+            pairsAtLevel++;
+            Plan plan = plans[level];
+            long f = PAIRED ? ecmCurvePair(n, nInv, one, r2, 6 + curve, plan) : ecmCurve(n, nInv, one, r2, 6 + curve, plan);
+            if (f == 0 && !PAIRED) {
+                f = ecmCurve(n, nInv, one, r2, 7 + curve, plan);
+            }
+            if (f != 0) {
+                return f;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("ECM interrupted");
+            }
+        }
+        return 0;
+    }
+
+    /** One curve with Suyama parameter {@code sigma}: a nontrivial factor, or 0. */
+    static long ecmCurve(long n, long nInv, long one, long r2, long sigma, Plan plan) {
+        // Suyama: u = σ^2 − 5, v = 4σ, P = (u^3 : v^3), (A + 2)/4 = (v − u)^3 (3u + v) / (16 u^3 v).
+        long u = mul(Long.remainderUnsigned(sigma * sigma - 5, n), r2, n, nInv);
+        long v = mul(Long.remainderUnsigned(4 * sigma, n), r2, n, nInv);
+        long u3 = mul(mul(u, u, n, nInv), u, n, nInv);
+        long v3 = mul(mul(v, v, n, nInv), v, n, nInv);
+        long vmu = sub(v, u, n);
+        long num = mul(mul(mul(vmu, vmu, n, nInv), vmu, n, nInv), add(add(add(u, u, n), u, n), v, n), n, nInv);
+        long den = mul(u3, v, n, nInv);
+        den = add(den, den, n);
+        den = add(den, den, n);
+        den = add(den, den, n);
+        den = add(den, den, n);
+        // One inverse for both: 1/(den·v^3) gives (A+2)/4 = num·v^3/(den·v^3) and x = u^3·den/(den·v^3).
+        long w = mul(den, v3, n, nInv);
+        long wPlain = fromMont(w, n, nInv);
+        long g = gcdOdd(wPlain, n);
+        if (g != 1) {
+            return g == n ? 0 : g;
+        }
+        // inverseMod gives w^-1 as a plain residue; ·R^2 turns it into Montgomery form.
+        long wInv = mul(inverseMod(wPlain, n), r2, n, nInv);
+        long a24 = mul(mul(num, v3, n, nInv), wInv, n, nInv);
+        long px = mul(mul(u3, den, n, nInv), wInv, n, nInv);
+
+        // Stage 1: ladder with (x0:z0) = [j]P, (x1:z1) = [j+1]P, P = (px : 1); the swap is by masks.
+        long x0 = px;
+        long z0 = one;
+        long s = add(px, one, n);
+        long d = sub(px, one, n);
+        long ss = mul(s, s, n, nInv);
+        long dd = mul(d, d, n, nInv);
+        long t = sub(ss, dd, n);
+        long x1 = mul(ss, dd, n, nInv);
+        long z1 = mul(t, add(dd, mul(a24, t, n, nInv), n), n, nInv);
+        long swapped = 0;
+        final long[] words = plan.words;
+        for (int bit = plan.bits - 1; bit >= 0; bit--) {
+            long b = (words[bit >>> 6] >>> bit) & 1;
+            long mask = -(b ^ swapped);
+            swapped = b;
+            long tx = (x0 ^ x1) & mask;
+            long tz = (z0 ^ z1) & mask;
+            x0 ^= tx;
+            x1 ^= tx;
+            z0 ^= tz;
+            z1 ^= tz;
+            // (x1:z1) ← (x0:z0) + (x1:z1), difference P; (x0:z0) ← 2(x0:z0)
+            long d0 = sub(x0, z0, n);
+            long s0 = add(x0, z0, n);
+            long p = mul(d0, add(x1, z1, n), n, nInv);
+            long q = mul(s0, sub(x1, z1, n), n, nInv);
+            long pq = add(p, q, n);
+            long pmq = sub(p, q, n);
+            x1 = mul(pq, pq, n, nInv);
+            z1 = mul(px, mul(pmq, pmq, n, nInv), n, nInv);
+            ss = mul(s0, s0, n, nInv);
+            dd = mul(d0, d0, n, nInv);
+            t = sub(ss, dd, n);
+            x0 = mul(ss, dd, n, nInv);
+            z0 = mul(t, add(dd, mul(a24, t, n, nInv), n), n, nInv);
+        }
+        long mask = -swapped;
+        x0 ^= (x0 ^ x1) & mask;
+        z0 ^= (z0 ^ z1) & mask;
+        g = gcdOdd(fromMont(z0, n, nInv), n);
+        if (g != 1) {
+            return g == n ? 0 : g;
+        }
+        return ecmStage2(x0, z0, a24, one, n, nInv, plan);
+    }
+
+    /** Suyama's u = σ^2 − 5 and v = 4σ in Montgomery form; {@code which} selects u (0) or v (1). */
+    private static long suyamaUV(long sigma, int which, long n, long nInv, long r2) {
+        long plain = which == 0 ? sigma * sigma - 5 : 4 * sigma;
+        return mul(Long.remainderUnsigned(plain, n), r2, n, nInv);
+    }
+
+    /** {@code w = 16u^3v·v^3}: the one denominator of both (A + 2)/4 and the normalised x of P. */
+    private static long suyamaW(long sigma, long n, long nInv, long r2) {
+        long u = suyamaUV(sigma, 0, n, nInv, r2);
+        long v = suyamaUV(sigma, 1, n, nInv, r2);
+        long u3 = mul(mul(u, u, n, nInv), u, n, nInv);
+        long v2 = mul(v, v, n, nInv);
+        long w = mul(mul(u3, v, n, nInv), mul(v2, v, n, nInv), n, nInv);
+        for (int i = 0; i < 4; i++) {
+            w = add(w, w, n);
+        }
+        return w;
+    }
+
+    /** {@code (A + 2)/4 = (v − u)^3 (3u + v) / (16u^3 v)} given {@code wInv = 1/w}. */
+    private static long suyamaA24(long sigma, long wInv, long n, long nInv, long r2) {
+        long u = suyamaUV(sigma, 0, n, nInv, r2);
+        long v = suyamaUV(sigma, 1, n, nInv, r2);
+        long vmu = sub(v, u, n);
+        long num = mul(mul(mul(vmu, vmu, n, nInv), vmu, n, nInv), add(add(add(u, u, n), u, n), v, n), n, nInv);
+        long v3 = mul(mul(v, v, n, nInv), v, n, nInv);
+        return mul(mul(num, v3, n, nInv), wInv, n, nInv);
+    }
+
+    /** The normalised {@code x = u^3/v^3 = u^3·16u^3v/w} of Suyama's point, given {@code wInv = 1/w}. */
+    private static long suyamaX(long sigma, long wInv, long n, long nInv, long r2) {
+        long u = suyamaUV(sigma, 0, n, nInv, r2);
+        long v = suyamaUV(sigma, 1, n, nInv, r2);
+        long u3 = mul(mul(u, u, n, nInv), u, n, nInv);
+        long den = mul(u3, v, n, nInv);
+        for (int i = 0; i < 4; i++) {
+            den = add(den, den, n);
+        }
+        return mul(mul(u3, den, n, nInv), wInv, n, nInv);
+    }
+
+    /**
+     * Two curves, Suyama parameters {@code sigma} and {@code sigma + 1}, whose stage-1 ladders run
+     * interleaved in one loop: the two dependency chains overlap in the multiplier, which one chain
+     * alone leaves partly idle (its multiplications wait on each other's results). The two
+     * normalising inverses are shared (Montgomery's simultaneous inversion). A nontrivial factor, or 0.
+     */
+    static long ecmCurvePair(long n, long nInv, long one, long r2, long sigma, Plan plan) {
+        long wa = suyamaW(sigma, n, nInv, r2);
+        long wb = suyamaW(sigma + 1, n, nInv, r2);
+        long wPlain = fromMont(mul(wa, wb, n, nInv), n, nInv);
+        long g = gcdOdd(wPlain, n);
+        if (g != 1) {
+            if (g != n) {
+                return g;
+            }
+            long f = ecmCurve(n, nInv, one, r2, sigma, plan);
+            return f != 0 ? f : ecmCurve(n, nInv, one, r2, sigma + 1, plan);
+        }
+        long wInv = mul(inverseMod(wPlain, n), r2, n, nInv); // 1/(wa·wb)
+        long waInv = mul(wInv, wb, n, nInv);
+        long wbInv = mul(wInv, wa, n, nInv);
+        long a24a = suyamaA24(sigma, waInv, n, nInv, r2);
+        long a24b = suyamaA24(sigma + 1, wbInv, n, nInv, r2);
+        long pa = suyamaX(sigma, waInv, n, nInv, r2);
+        long pb = suyamaX(sigma + 1, wbInv, n, nInv, r2);
+
+        long xa0 = pa;
+        long za0 = one;
+        long xa1 = dblX(pa, one, n, nInv);
+        long za1 = dblZ(pa, one, a24a, n, nInv);
+        long xb0 = pb;
+        long zb0 = one;
+        long xb1 = dblX(pb, one, n, nInv);
+        long zb1 = dblZ(pb, one, a24b, n, nInv);
+        long swapped = 0;
+        final long[] words = plan.words;
+        for (int bit = plan.bits - 1; bit >= 0; bit--) {
+            long b = (words[bit >>> 6] >>> bit) & 1;
+            long mask = -(b ^ swapped);
+            swapped = b;
+            long t = (xa0 ^ xa1) & mask;
+            xa0 ^= t;
+            xa1 ^= t;
+            t = (za0 ^ za1) & mask;
+            za0 ^= t;
+            za1 ^= t;
+            t = (xb0 ^ xb1) & mask;
+            xb0 ^= t;
+            xb1 ^= t;
+            t = (zb0 ^ zb1) & mask;
+            zb0 ^= t;
+            zb1 ^= t;
+
+            long da = sub(xa0, za0, n);
+            long sa = add(xa0, za0, n);
+            long db = sub(xb0, zb0, n);
+            long sb = add(xb0, zb0, n);
+            long p = mul(da, add(xa1, za1, n), n, nInv);
+            long q = mul(sa, sub(xa1, za1, n), n, nInv);
+            long pp = mul(db, add(xb1, zb1, n), n, nInv);
+            long qq = mul(sb, sub(xb1, zb1, n), n, nInv);
+            long ssa = mul(sa, sa, n, nInv);
+            long dda = mul(da, da, n, nInv);
+            long ssb = mul(sb, sb, n, nInv);
+            long ddb = mul(db, db, n, nInv);
+            long pq = add(p, q, n);
+            long pmq = sub(p, q, n);
+            long ppq = add(pp, qq, n);
+            long ppmq = sub(pp, qq, n);
+            long ta = sub(ssa, dda, n);
+            long tb = sub(ssb, ddb, n);
+            xa1 = mul(pq, pq, n, nInv);
+            xb1 = mul(ppq, ppq, n, nInv);
+            za1 = mul(pa, mul(pmq, pmq, n, nInv), n, nInv);
+            zb1 = mul(pb, mul(ppmq, ppmq, n, nInv), n, nInv);
+            xa0 = mul(ssa, dda, n, nInv);
+            xb0 = mul(ssb, ddb, n, nInv);
+            za0 = mul(ta, add(dda, mul(a24a, ta, n, nInv), n), n, nInv);
+            zb0 = mul(tb, add(ddb, mul(a24b, tb, n, nInv), n), n, nInv);
+        }
+        long mask = -swapped;
+        xa0 ^= (xa0 ^ xa1) & mask;
+        za0 ^= (za0 ^ za1) & mask;
+        xb0 ^= (xb0 ^ xb1) & mask;
+        zb0 ^= (zb0 ^ zb1) & mask;
+        g = gcdOdd(fromMont(za0, n, nInv), n);
+        if (g != 1 && g != n) {
+            return g;
+        }
+        if (g == 1) {
+            long f = ecmStage2(xa0, za0, a24a, one, n, nInv, plan);
+            if (f != 0) {
+                return f;
+            }
+        }
+        g = gcdOdd(fromMont(zb0, n, nInv), n);
+        if (g != 1) {
+            return g == n ? 0 : g;
+        }
+        return ecmStage2(xb0, zb0, a24b, one, n, nInv, plan);
+    }
+
+    /** Differential addition's X: {@code z_(P−Q)·((x_P − z_P)(x_Q + z_Q) + (x_P + z_P)(x_Q − z_Q))^2}. */
+    private static long addX(long px, long pz, long qx, long qz, long dz, long n, long nInv) {
+        long p = mul(sub(px, pz, n), add(qx, qz, n), n, nInv);
+        long q = mul(add(px, pz, n), sub(qx, qz, n), n, nInv);
+        long a = add(p, q, n);
+        return mul(dz, mul(a, a, n, nInv), n, nInv);
+    }
+
+    /** Differential addition's Z: {@code x_(P−Q)·(... − ...)^2}; same operands as {@link #addX}. */
+    private static long addZ(long px, long pz, long qx, long qz, long dx, long n, long nInv) {
+        long p = mul(sub(px, pz, n), add(qx, qz, n), n, nInv);
+        long q = mul(add(px, pz, n), sub(qx, qz, n), n, nInv);
+        long a = sub(p, q, n);
+        return mul(dx, mul(a, a, n, nInv), n, nInv);
+    }
+
+    /** Doubling's X: {@code (x+z)^2 (x−z)^2}. */
+    private static long dblX(long x, long z, long n, long nInv) {
+        long s = add(x, z, n);
+        long d = sub(x, z, n);
+        return mul(mul(s, s, n, nInv), mul(d, d, n, nInv), n, nInv);
+    }
+
+    /** Doubling's Z: {@code 4xz·((x−z)^2 + a24·4xz)} with {@code 4xz = (x+z)^2 − (x−z)^2}. */
+    private static long dblZ(long x, long z, long a24, long n, long nInv) {
+        long s = add(x, z, n);
+        long d = sub(x, z, n);
+        long dd = mul(d, d, n, nInv);
+        long t = sub(mul(s, s, n, nInv), dd, n);
+        return mul(t, add(dd, mul(a24, t, n, nInv), n), n, nInv);
+    }
+
+    /** {@code acc·(x_G z_b − x_b z_G)} as {@code acc·((x_G − x_b)(z_G + z_b) − x_G z_G + x_b z_b)}. */
+    private static long cross(long acc, long gx, long gz, long gxz, long bx, long bz, long bxz, long n, long nInv) {
+        long t = mul(sub(gx, bx, n), add(gz, bz, n), n, nInv);
+        return mul(acc, add(sub(t, gxz, n), bxz, n), n, nInv);
+    }
+
+    /** Stage 2 from {@code Q = (x:z)}: babies [b]Q for b ∈ {1,7,11,...,29}, giants [60k]Q. */
+    private static long ecmStage2(long x, long z, long a24, long one, long n, long nInv, Plan plan) {
+        // Odd multiples [1]Q, [3]Q, ..., [29]Q by [b+2]Q = [b]Q + [2]Q (difference [b−2]Q).
+        long x2 = dblX(x, z, n, nInv);
+        long z2 = dblZ(x, z, a24, n, nInv);
+        long xPrev = x;
+        long zPrev = z;
+        long xCur = addX(x2, z2, x, z, z, n, nInv); // [3]Q = [2]Q + [1]Q, difference [1]Q
+        long zCur = addZ(x2, z2, x, z, x, n, nInv);
+        long x7 = 0, z7 = 0, x11 = 0, z11 = 0, x13 = 0, z13 = 0, x17 = 0, z17 = 0;
+        long x19 = 0, z19 = 0, x23 = 0, z23 = 0, x29 = 0, z29 = 0, x15 = 0, z15 = 0;
+        for (int b = 5; b <= 29; b += 2) {
+            long xn = addX(xCur, zCur, x2, z2, zPrev, n, nInv);
+            long zn = addZ(xCur, zCur, x2, z2, xPrev, n, nInv);
+            xPrev = xCur;
+            zPrev = zCur;
+            xCur = xn;
+            zCur = zn;
+            switch (b) {
+                case 7 -> { x7 = xCur; z7 = zCur; }
+                case 11 -> { x11 = xCur; z11 = zCur; }
+                case 13 -> { x13 = xCur; z13 = zCur; }
+                case 15 -> { x15 = xCur; z15 = zCur; }
+                case 17 -> { x17 = xCur; z17 = zCur; }
+                case 19 -> { x19 = xCur; z19 = zCur; }
+                case 23 -> { x23 = xCur; z23 = zCur; }
+                case 29 -> { x29 = xCur; z29 = zCur; }
+                default -> { }
+            }
+        }
+        long xz1 = mul(x, z, n, nInv);
+        long xz7 = mul(x7, z7, n, nInv);
+        long xz11 = mul(x11, z11, n, nInv);
+        long xz13 = mul(x13, z13, n, nInv);
+        long xz17 = mul(x17, z17, n, nInv);
+        long xz19 = mul(x19, z19, n, nInv);
+        long xz23 = mul(x23, z23, n, nInv);
+        long xz29 = mul(x29, z29, n, nInv);
+
+        // [30]Q = 2[15]Q, step [60]Q = 2[30]Q; giants G_k = [60k]Q from G_(k+1) = G_k + [60]Q (diff G_(k−1)).
+        long x30 = dblX(x15, z15, n, nInv);
+        long z30 = dblZ(x15, z15, a24, n, nInv);
+        long stepX = dblX(x30, z30, n, nInv);
+        long stepZ = dblZ(x30, z30, a24, n, nInv);
+        // G_(k+1) = G_k + [60]Q needs the difference G_(k−1); G_2 is a doubling instead.
+        long gxPrev = stepX;
+        long gzPrev = stepZ;
+        long gx = stepX;
+        long gz = stepZ;
+        for (int j = 1; j < plan.giantFirst; j++) {
+            long nx = j == 1 ? dblX(gx, gz, n, nInv) : addX(gx, gz, stepX, stepZ, gzPrev, n, nInv);
+            long nz = j == 1 ? dblZ(gx, gz, a24, n, nInv) : addZ(gx, gz, stepX, stepZ, gxPrev, n, nInv);
+            gxPrev = gx;
+            gzPrev = gz;
+            gx = nx;
+            gz = nz;
+        }
+        int k = plan.giantFirst;
+        long acc = one;
+        for (byte m : plan.masks) {
+            if (m != 0) {
+                long gxz = mul(gx, gz, n, nInv);
+                if ((m & 1) != 0) {
+                    acc = cross(acc, gx, gz, gxz, x, z, xz1, n, nInv);
+                }
+                if ((m & 2) != 0) {
+                    acc = cross(acc, gx, gz, gxz, x7, z7, xz7, n, nInv);
+                }
+                if ((m & 4) != 0) {
+                    acc = cross(acc, gx, gz, gxz, x11, z11, xz11, n, nInv);
+                }
+                if ((m & 8) != 0) {
+                    acc = cross(acc, gx, gz, gxz, x13, z13, xz13, n, nInv);
+                }
+                if ((m & 16) != 0) {
+                    acc = cross(acc, gx, gz, gxz, x17, z17, xz17, n, nInv);
+                }
+                if ((m & 32) != 0) {
+                    acc = cross(acc, gx, gz, gxz, x19, z19, xz19, n, nInv);
+                }
+                if ((m & 64) != 0) {
+                    acc = cross(acc, gx, gz, gxz, x23, z23, xz23, n, nInv);
+                }
+                if ((m & 128) != 0) {
+                    acc = cross(acc, gx, gz, gxz, x29, z29, xz29, n, nInv);
+                }
+            }
+            long nx = k == 1 ? dblX(gx, gz, n, nInv) : addX(gx, gz, stepX, stepZ, gzPrev, n, nInv);
+            long nz = k == 1 ? dblZ(gx, gz, a24, n, nInv) : addZ(gx, gz, stepX, stepZ, gxPrev, n, nInv);
+            gxPrev = gx;
+            gzPrev = gz;
+            gx = nx;
+            gz = nz;
+            k++;
+        }
+        long g = gcdOdd(fromMont(acc, n, nInv), n);
+        return g == 1 || g == n ? 0 : g;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Roots
+    // ------------------------------------------------------------------------------------------
+
+    /** ⌊√m⌋ for unsigned {@code m}. */
+    static long isqrt(long m) {
+        double dm = m >= 0 ? (double) m : (double) (m >>> 1) * 2.0;
+        long r = Math.min((long) Math.sqrt(dm), 0xFFFF_FFFFL);
+        while (Long.compareUnsigned(r * r, m) > 0) {
+            r--;
+        }
+        while (r < 0xFFFF_FFFFL && Long.compareUnsigned((r + 1) * (r + 1), m) <= 0) {
+            r++;
+        }
+        return r;
+    }
+
+    /** ⌊∛m⌋ for unsigned {@code m}; 2642245 is the largest cube root below 2^64. */
+    static long icbrt(long m) {
+        final long max = 2_642_245L;
+        double dm = m >= 0 ? (double) m : (double) (m >>> 1) * 2.0;
+        long c = Math.min((long) Math.cbrt(dm), max);
+        while (c > 0 && Long.compareUnsigned(c * c * c, m) > 0) {
+            c--;
+        }
+        while (c < max && Long.compareUnsigned((c + 1) * (c + 1) * (c + 1), m) <= 0) {
+            c++;
+        }
+        return c;
+    }
+}
