@@ -41,7 +41,7 @@ public final class Ecm128 {
 
     /** (B1, curves) per level; the last level repeats. */
     static final int[][] SCHEDULE = {
-            {125, 8}, {300, 16}, {700, 24}, {1600, 40}, {3500, 80}, {8000, 160}, {20000, 320}};
+            {200, 6}, {400, 8}, {800, 12}, {1500, 20}, {3000, 40}, {7000, 80}, {15000, 160}, {30000, 320}};
 
     private static final Level[] LEVELS = new Level[SCHEDULE.length];
 
@@ -63,7 +63,7 @@ public final class Ecm128 {
         Level(int b1) {
             this.b1 = b1;
             this.b2 = 100L * b1;
-            this.d = b2 < 50_000 ? 210 : 2310;
+            this.d = b2 < 150_000 ? 210 : 2310;
             int[] primes = PrimeSieve.primesUpTo((int) b2 + d);
             long[] chunks = new long[b1];
             int count = 0;
@@ -185,8 +185,12 @@ public final class Ecm128 {
      * {@code firstSigma}: the number of curves used (factor in m.hi, m.lo) or −1 if none succeeded.
      */
     static int factor(Montgomery128 m, int levelIndex, int curves, long firstSigma) {
+        return run(m, level(levelIndex), curves, firstSigma);
+    }
+
+    /** As {@link #factor(Montgomery128, int, int, long)} with any level (for tuning). */
+    static int run(Montgomery128 m, Level level, int curves, long firstSigma) {
         Ecm128 ecm = new Ecm128(m);
-        Level level = level(levelIndex);
         for (int c = 0; c < curves; c++) {
             if (ecm.tryCurve(level, firstSigma + c)) {
                 return c + 1;

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * Timing harness (not a test): ms per number for Factor128 against the BigInteger path of
  * {@link AutoFactorizer}, on consecutive 96-bit numbers, 96-bit semiprimes (2×48) and 128-bit-class
  * semiprimes (2×63, the largest Factor128 takes); plus Bpsw128 against Bpsw and a Montgomery128
- * multiplication loop. Times are this thread's CPU time (the machine is shared). Each figure is the median of several timed rounds after a warm-up round.
+ * multiplication loop. Times are this thread's CPU time (the machine is shared). Each figure is the median of several timed rounds after at least 1.5 s of warm-up.
  *
  * <p>Usage: {@code java ... Factor128Bench [consecutive=2000] [semi96=40] [semi126=4] [rounds=3] [big=1]}
  * ({@code big=0} skips the AutoFactorizer BigInteger-path comparison, which is slow).
@@ -63,8 +63,12 @@ public final class Factor128Bench {
     }
 
     private static double median(List<BigInteger> numbers, int rounds, Consumer<BigInteger> action) {
-        for (BigInteger n : numbers.subList(0, Math.min(numbers.size(), 100))) {
-            action.accept(n); // warm-up
+        // Warm-up: at least 1.5 s of CPU so that C2 has compiled the hot paths (slow on a busy machine).
+        long warmStart = cpu();
+        for (int i = 0; i < 20 && cpu() - warmStart < 1_500_000_000L; i++) {
+            for (BigInteger n : numbers.subList(0, Math.min(numbers.size(), 300))) {
+                action.accept(n);
+            }
         }
         double[] times = new double[rounds];
         for (int r = 0; r < rounds; r++) {
