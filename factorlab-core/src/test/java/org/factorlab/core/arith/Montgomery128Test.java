@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class Montgomery128Test {
 
-    private static final int OPERATIONS = 200;
+    private static final int OPERATIONS = 120;
     private static final BigInteger R = BigInteger.ONE.shiftLeft(128);
 
     /** Odd moduli of 2..127 bits: seeded random ones, all-ones patterns and values near 2^127, 2^64. */
