@@ -110,9 +110,10 @@ public final class Ecm {
     }
 
     /**
-     * {@code curves} ECM curves with σ = {@code firstSigma}, {@code firstSigma + 1}, … and bounds
-     * {@code b1 ≤ b2} on the odd {@code n}: a pure function of its fields, so it can run anywhere and
-     * be repeated. Stops at the first curve that finds a factor.
+     * {@code curves ≥ 0} ECM curves with σ = {@code firstSigma ≥ 6}, {@code firstSigma + 1}, … and
+     * bounds {@code 60 ≤ b1 ≤ b2} on the odd {@code n > 1}: a pure function of its fields, so it can
+     * run anywhere and be repeated (the stage plans it needs are rebuilt or taken from the per-JVM
+     * cache). Stops at the first curve that finds a factor.
      */
     public record EcmUnit(BigInteger n, long b1, long b2, long firstSigma, int curves)
             implements WorkUnit<EcmResult> {
@@ -224,7 +225,9 @@ public final class Ecm {
         }
         Level last = SCHEDULE[SCHEDULE.length - 1];
         int beyond = index - SCHEDULE.length + 1;
-        return new Level(last.digits() + 5 * beyond, last.b1() << Math.min(beyond, 20), last.curves());
+        // Beyond the table: B1 doubles twice (the stage-1 sieve and scalar must stay in memory),
+        // then further levels repeat with fresh curves.
+        return new Level(last.digits() + 5 * beyond, last.b1() << Math.min(beyond, 2), last.curves());
     }
 
     /** The units of the schedule, generated lazily, level by level. */

@@ -19,7 +19,9 @@ import java.util.function.Function;
  * numbers tried, and the numbers themselves so that other tools (gp) can time the same inputs.
  *
  * <p>Usage: {@code EcmBench [variants=old,new1,new2] [factorDigits=15,20,25] [sizes=60,100]
- * [numbersPerCell=3] [timeoutSeconds=120]}.
+ * [numbersPerCell=3] [timeoutSeconds=120]}, or {@code EcmBench curves [B1s=2000,11000,50000]
+ * [sizes=60,100,200] [curves=8]} for the time per curve (same σ, B2 = 100·B1, old against new,
+ * median of 3 rounds): the steadier measure, since the number of curves a factor needs is luck.
  */
 public final class EcmBench {
 
@@ -52,6 +54,10 @@ public final class EcmBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("curves")) {
+            perCurve(args);
+            return;
+        }
         List<String> variants = Arrays.asList((args.length > 0 ? args[0] : "old,new1,new2").split(","));
         int[] digits = Arrays.stream((args.length > 1 ? args[1] : "15,20,25").split(",")).mapToInt(Integer::parseInt).toArray();
         int[] sizes = Arrays.stream((args.length > 2 ? args[2] : "60,100").split(",")).mapToInt(Integer::parseInt).toArray();
@@ -101,6 +107,36 @@ public final class EcmBench {
                                 sorted.get(sorted.size() / 2), ns);
                     }
                 }
+            }
+        }
+    }
+
+    private static void perCurve(String[] args) {
+        long[] b1s = Arrays.stream((args.length > 1 ? args[1] : "2000,11000,50000").split(",")).mapToLong(Long::parseLong).toArray();
+        int[] sizes = Arrays.stream((args.length > 2 ? args[2] : "60,100,200").split(",")).mapToInt(Integer::parseInt).toArray();
+        int curves = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        for (int size : sizes) {
+            // Two primes of size/2 digits: no curve succeeds, every curve runs both stages in full.
+            Random random = new Random(size);
+            BigInteger n = primeOfDigits(size / 2, random).multiply(primeOfDigits(size - size / 2, random));
+            for (long b1 : b1s) {
+                LegacyEcm.factor(n, b1, 100 * b1, 1, 6);     // warm-up and plan caches
+                Ecm.factor(n, b1, 100 * b1, 1, 6);
+                double[] old = new double[3];
+                double[] now = new double[3];
+                for (int round = 0; round < 3; round++) {
+                    long t0 = System.nanoTime();
+                    LegacyEcm.factor(n, b1, 100 * b1, curves, 1000);
+                    long t1 = System.nanoTime();
+                    Ecm.factor(n, b1, 100 * b1, curves, 1000);
+                    long t2 = System.nanoTime();
+                    old[round] = (t1 - t0) / 1e6 / curves;
+                    now[round] = (t2 - t1) / 1e6 / curves;
+                }
+                Arrays.sort(old);
+                Arrays.sort(now);
+                System.out.printf("n%d B1=%d: old %.1f ms/curve, new %.1f ms/curve, ratio %.2f%n",
+                        size, b1, old[1], now[1], old[1] / now[1]);
             }
         }
     }

@@ -7,6 +7,11 @@ import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 
 /**
+ * <b>Frozen copy</b> of the {@code Ecm} that preceded the 2026 ECM rewrite, kept only so that
+ * {@link EcmBench} can time old against new in one sitting. Not used by production code.
+ *
+ * <p>Original description:
+ *
  * Lenstra's elliptic curve method (ECM) on Montgomery curves {@code By^2 = x^3 + Ax^2 + x} with
  * x-only arithmetic: finds a prime factor {@code p} of a composite {@code n} in time that depends
  * mainly on the size of {@code p}, not of {@code n}.

@@ -5,6 +5,11 @@ import org.factorlab.core.arith.Montgomery64;
 import java.math.BigInteger;
 
 /**
+ * <b>Frozen copy</b> of the {@code MontgomeryLimbs} that preceded the 2026 ECM rewrite, kept only so that
+ * {@link EcmBench} can time old against new in one sitting. Not used by production code.
+ *
+ * <p>Original description:
+ *
  * Montgomery modular arithmetic modulo one odd multi-word modulus, on little-endian arrays of 64-bit
  * limbs: the fast multiplication under {@code PollardBrent} and {@code Ecm} for numbers above 2^64.
  *
