@@ -7,34 +7,45 @@ import java.math.BigInteger;
  * limbs: the fast multiplication under {@code PollardBrent} and {@code Ecm} for numbers above 2^64.
  *
  * <p><b>What it computes.</b> With {@code s} limbs and {@code R = 2^(64s) > n}, a residue {@code a}
- * is held as {@code aR mod n} in a {@code long[s]}. {@link #mul} computes {@code abR^-1 mod n} by the
- * "coarsely integrated operand scanning" (CIOS) method: for each limb {@code b_i} it adds
- * {@code a·b_i} to the running sum {@code t}, then adds the multiple {@code m·n} with
- * {@code m = t_0·(−n^-1) mod 2^64} that clears the lowest limb, and shifts {@code t} down one limb.
+ * is held as {@code aR mod n} in a {@code long[s]}. {@link #mul} computes {@code abR^-1 mod n} by
+ * "separated operand scanning" (SOS): the full {@code 2s}-limb product {@code t = ab} first, then
+ * {@code s} reduction rounds, round {@code i} adding {@code m_i·n·2^(64i)} with
+ * {@code m_i = t_i·(−n^-1) mod 2^64} so that limb {@code i} becomes zero. {@link #sqr} forms each
+ * cross product {@code a_i a_j} ({@code i < j}) once, doubles them with one shift and adds the squares
+ * {@code a_i^2}: {@code s(s+1)/2} instead of {@code s^2} word products before the same reduction.
  *
- * <p><b>Invariant.</b> After round {@code i} the buffer holds
- * {@code (a·(b mod 2^(64(i+1))) + M_i·n) / 2^(64(i+1))} exactly, with {@code M_i < 2^(64(i+1))}; it
- * never needs more than {@code s + 2} limbs. At the end this is {@code (ab + Mn)/R} with
- * {@code M < R}, which is {@code ≡ abR^-1} and below {@code (n·n + R·n)/R < 2n}; so one final
- * conditional subtraction gives a result in
- * {@code [0, n)} for reduced inputs. (Ç. K. Koç, T. Acar and B. S. Kaliski, "Analyzing and comparing
- * Montgomery multiplication algorithms", IEEE Micro 16 (1996) 26–33; P. L. Montgomery, Math. Comp. 44
- * (1985) 519–521; Crandall &amp; Pomerance, <i>Prime Numbers</i>, §9.2.1.)
+ * <p><b>Invariant.</b> After the reduction rounds, {@code t = ab + Mn} with {@code M < R}, so
+ * {@code t/R ≡ abR^-1} and {@code t/R < (n·n + R·n)/R < 2n} (one extra carry bit above the top limb
+ * is tracked); one conditional subtraction gives a result in {@code [0, n)} for reduced inputs.
+ * (Ç. K. Koç, T. Acar and B. S. Kaliski, "Analyzing and comparing Montgomery multiplication
+ * algorithms", IEEE Micro 16 (1996) 26–33; P. L. Montgomery, Math. Comp. 44 (1985) 519–521;
+ * Crandall &amp; Pomerance, <i>Prime Numbers</i>, §9.2.1.)
  *
- * <p><b>Cost.</b> {@code 2s^2 + s} word multiplications (each a low and a high half) per product, no
- * allocation: measured 3–6× faster than {@code BigInteger.multiply(...).mod(n)} at 2–4 limbs.
+ * <p><b>Cost.</b> {@code 2s^2 + s} word multiplications (each a low and a high half) per product,
+ * about {@code 1.5s^2} per square, no allocation. Carries are read with {@link Long#compareUnsigned},
+ * which C2 turns into a flag-setting compare without a branch. Measured (same JVM, loaded 2-core
+ * machine) about 1.4–1.7× faster than the earlier interleaved (CIOS) loop with bit-twiddled carries at
+ * 4–16 limbs (fresh JVM per size, medians of 9; single runs vary ±50% there), and the dedicated
+ * squaring 10–40% faster than {@code mul(a, a)} from about 8 limbs on.
  *
  * <p><b>Thread safety.</b> An instance holds a scratch buffer, so it is <em>not</em> thread-safe: make
  * one per factoring call (they are cheap). Result arrays may alias the inputs.
  */
 public final class MontgomeryLimbs {
 
+    /**
+     * The dedicated squaring pays from about this many limbs (measured, with much noise, on a loaded
+     * 2-core machine: 0.6–0.9× the time of {@code mul(a, a)} at 8+ limbs, no clear gain at 4–6).
+     */
+    static final int SQUARE_MIN_LIMBS = 7;
+
     private final BigInteger modulus;
     private final int s;
     private final long[] n;
     private final long n0;      // −n^-1 mod 2^64
-    private final long[] t;     // scratch, s + 2 limbs
+    private final long[] t;     // scratch, 2s limbs: the double-length product
     private final long[] oneForm;
+    private final BigInteger rSquared; // R^2 mod n
 
     /** Arithmetic modulo the odd {@code modulus > 1}. */
     public MontgomeryLimbs(BigInteger modulus) {
@@ -45,8 +56,9 @@ public final class MontgomeryLimbs {
         this.s = (modulus.bitLength() + 63) >>> 6;
         this.n = limbs(modulus, s);
         this.n0 = -Montgomery64.inverse(n[0]);
-        this.t = new long[s + 2];
+        this.t = new long[2 * s];
         this.oneForm = toMontgomery(BigInteger.ONE);
+        this.rSquared = BigInteger.ONE.shiftLeft(128 * s).mod(modulus);
     }
 
     public BigInteger modulus() {
@@ -106,59 +118,195 @@ public final class MontgomeryLimbs {
     public void mul(long[] a, long[] b, long[] r) {
         final int s = this.s;
         final long[] t = this.t;
-        final long[] n = this.n;
-        for (int j = 0; j < s + 2; j++) {
-            t[j] = 0;
+        // Schoolbook product a·b into t[0, 2s): row i adds a_i·b at offset i.
+        long bj0 = b[0];
+        long carry = 0;
+        for (int j = 0; j < s; j++) {
+            long x = a[j];
+            long lo = x * bj0;
+            long hi = Math.unsignedMultiplyHigh(x, bj0);
+            lo += carry;
+            hi += carry(lo, carry);
+            t[j] = lo;
+            carry = hi;
         }
-        for (int i = 0; i < s; i++) {
+        t[s] = carry;
+        for (int i = 1; i < s; i++) {
             long bi = b[i];
+            carry = 0;
+            for (int j = 0; j < s; j++) {
+                long x = a[j];
+                long lo = x * bi;
+                long hi = Math.unsignedMultiplyHigh(x, bi);
+                long ti = t[i + j];
+                lo += ti;
+                hi += carry(lo, ti);
+                lo += carry;
+                hi += carry(lo, carry);
+                t[i + j] = lo;
+                carry = hi;
+            }
+            t[i + s] = carry;
+        }
+        reduce(r);
+    }
+
+    /**
+     * {@code r = a^2·R^-1 mod n}; {@code a} reduced. The cross products {@code a_i a_j, i < j} are
+     * formed once and doubled, so the product half costs {@code s(s+1)/2} word multiplications instead
+     * of {@code s^2}: about 3/4 of {@link #mul} overall. Below {@link #SQUARE_MIN_LIMBS} limbs the
+     * extra doubling pass eats the saving and this is {@code mul(a, a, r)}.
+     */
+    public void sqr(long[] a, long[] r) {
+        final int s = this.s;
+        if (s < SQUARE_MIN_LIMBS) {
+            mul(a, a, r);
+            return;
+        }
+        final long[] t = this.t;
+        t[0] = 0;
+        t[2 * s - 1] = 0;
+        // Row 0 writes t[1, s]; later rows add in place.
+        long a0 = a[0];
+        long carry = 0;
+        for (int j = 1; j < s; j++) {
+            long x = a[j];
+            long lo = x * a0;
+            long hi = Math.unsignedMultiplyHigh(x, a0);
+            lo += carry;
+            hi += carry(lo, carry);
+            t[j] = lo;
+            carry = hi;
+        }
+        t[s] = carry;
+        for (int i = 1; i < s - 1; i++) {
+            long ai = a[i];
+            carry = 0;
+            for (int j = i + 1; j < s; j++) {
+                long x = a[j];
+                long lo = x * ai;
+                long hi = Math.unsignedMultiplyHigh(x, ai);
+                long ti = t[i + j];
+                lo += ti;
+                hi += carry(lo, ti);
+                lo += carry;
+                hi += carry(lo, carry);
+                t[i + j] = lo;
+                carry = hi;
+            }
+            t[i + s] = carry;
+        }
+        // t = 2·(cross products) + Σ a_i^2·2^(128i): shift left one bit while adding the squares.
+        long shiftedOut = 0;
+        carry = 0;
+        for (int i = 0; i < s; i++) {
+            long x = a[i];
+            long lo = x * x;
+            long hi = Math.unsignedMultiplyHigh(x, x);
+            long w0 = t[2 * i];
+            long w1 = t[2 * i + 1];
+            long d0 = (w0 << 1) | shiftedOut;
+            long d1 = (w1 << 1) | (w0 >>> 63);
+            shiftedOut = w1 >>> 63;
+            long s0 = d0 + lo;
+            long c0 = carry(s0, lo);
+            long s0c = s0 + carry;
+            c0 += carry(s0c, s0);
+            long s1 = d1 + hi;
+            long c1 = carry(s1, hi);
+            long s1c = s1 + c0;
+            c1 += carry(s1c, s1);
+            t[2 * i] = s0c;
+            t[2 * i + 1] = s1c;
+            carry = c1;
+        }
+        reduce(r);
+    }
+
+    /**
+     * Montgomery reduction of the {@code 2s}-limb product in {@code t} ("separated operand scanning"):
+     * {@code s} rounds each add the multiple {@code m·n·2^(64i)} that clears limb {@code i}; the
+     * upper half is then {@code t/R + (multiple of n)/R < 2n}, reduced by one conditional subtraction.
+     */
+    private void reduce(long[] r) {
+        final int s = this.s;
+        final long[] t = this.t;
+        final long[] n = this.n;
+        final long n0 = this.n0;
+        long extra = 0;          // the carry out of limb 2s − 1 so far (0 or 1)
+        for (int i = 0; i < s; i++) {
+            long m = t[i] * n0;
             long carry = 0;
             for (int j = 0; j < s; j++) {
-                long lo = a[j] * bi;
-                long hi = Math.unsignedMultiplyHigh(a[j], bi);
-                long sum = lo + t[j];
-                hi += below(sum, lo);
-                long sum2 = sum + carry;
-                hi += below(sum2, sum);
-                t[j] = sum2;
+                long nj = n[j];
+                long lo = m * nj;
+                long hi = Math.unsignedMultiplyHigh(m, nj);
+                long ti = t[i + j];
+                lo += ti;
+                hi += carry(lo, ti);
+                lo += carry;
+                hi += carry(lo, carry);
+                t[i + j] = lo;
                 carry = hi;
             }
-            long top = t[s] + carry;
-            t[s + 1] = below(top, carry);
-            t[s] = top;
-
-            long m = t[0] * n0;
-            // t[0] + lo(m·n0) is 0 mod 2^64 by the choice of m; only its carry survives.
-            long hi0 = Math.unsignedMultiplyHigh(m, n[0]);
-            long lo0 = m * n[0];
-            long sum0 = t[0] + lo0;
-            carry = hi0 + below(sum0, lo0);
-            for (int j = 1; j < s; j++) {
-                long lo = m * n[j];
-                long hi = Math.unsignedMultiplyHigh(m, n[j]);
-                long sum = lo + t[j];
-                hi += below(sum, lo);
-                long sum2 = sum + carry;
-                hi += below(sum2, sum);
-                t[j - 1] = sum2;
-                carry = hi;
-            }
-            long top2 = t[s] + carry;
-            t[s - 1] = top2;
-            t[s] = t[s + 1] + below(top2, carry);
+            long x = t[i + s];
+            long y = x + carry;
+            long c = carry(y, x);
+            long z = y + extra;
+            c += carry(z, y);
+            t[i + s] = z;
+            extra = c;
         }
-        // t < 2n: subtract n once if t >= n.
-        if (t[s] != 0 || !lessThanModulus(t)) {
+        // The result t[s, 2s) + extra·R is below 2n: subtract n once if it is at least n.
+        boolean atLeastN = extra != 0;
+        if (!atLeastN) {
+            atLeastN = true;
+            for (int j = s - 1; j >= 0; j--) {
+                long x = t[s + j];
+                if (x != n[j]) {
+                    atLeastN = Long.compareUnsigned(x, n[j]) > 0;
+                    break;
+                }
+            }
+        }
+        if (atLeastN) {
             long borrow = 0;
             for (int j = 0; j < s; j++) {
-                long x = t[j];
+                long x = t[s + j];
                 long d = x - n[j] - borrow;
                 borrow = borrowOut(x, n[j], d);
                 r[j] = d;
             }
         } else {
-            System.arraycopy(t, 0, r, 0, s);
+            System.arraycopy(t, s, r, 0, s);
         }
+    }
+
+    /**
+     * 1 if the addition that produced {@code sum} from {@code addend} wrapped around, else 0. Written
+     * with {@link Long#compareUnsigned}, which C2 compiles to a flag-setting compare without a branch
+     * (measured faster here than the bit-twiddled form, and carries are coin flips for a predictor).
+     */
+    private static long carry(long sum, long addend) {
+        return Long.compareUnsigned(sum, addend) < 0 ? 1L : 0L;
+    }
+
+    /**
+     * {@code r = a^-1} in Montgomery form: for {@code a = xR} it writes {@code x^-1·R}, computed as
+     * {@code a^-1·R^2}.
+     * Returns {@code false} (leaving {@code r} unchanged) when {@code a} is not invertible modulo n;
+     * then {@code gcd(toBigInteger(a), n) > 1}. One BigInteger inversion: use it rarely (batch with
+     * Montgomery's trick).
+     */
+    public boolean invert(long[] a, long[] r) {
+        BigInteger x = toBigInteger(a);
+        if (!x.gcd(modulus).equals(BigInteger.ONE)) {
+            return false;
+        }
+        BigInteger inv = x.modInverse(modulus).multiply(rSquared).mod(modulus);
+        long[] limbs = limbs(inv, s);
+        System.arraycopy(limbs, 0, r, 0, s);
+        return true;
     }
 
     private boolean lessThanModulus(long[] x) {

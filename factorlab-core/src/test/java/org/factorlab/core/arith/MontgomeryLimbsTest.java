@@ -47,11 +47,91 @@ class MontgomeryLimbsTest {
             m.mul(am, bm, out);
             assertThat(m.fromMontgomery(out)).isEqualTo(a.multiply(b).mod(n));
             assertThat(MontgomeryLimbs.toBigInteger(out)).isEqualTo(a.multiply(b).multiply(r).mod(n));
+            m.sqr(am, out);
+            assertThat(MontgomeryLimbs.toBigInteger(out)).isEqualTo(a.multiply(a).multiply(r).mod(n));
             m.add(am, bm, out);
             assertThat(m.fromMontgomery(out)).isEqualTo(a.add(b).mod(n));
             m.sub(am, bm, out);
             assertThat(m.fromMontgomery(out)).isEqualTo(a.subtract(b).mod(n));
         }
+    }
+
+    /** Moduli of every limb count 1–16 with the top word all ones or just above 2^(64(s−1)). */
+    static Stream<BigInteger> extremeModuli() {
+        Stream.Builder<BigInteger> b = Stream.builder();
+        for (int s = 1; s <= 16; s++) {
+            b.add(BigInteger.ONE.shiftLeft(64 * s).subtract(BigInteger.ONE));                  // all ones
+            b.add(BigInteger.ONE.shiftLeft(64 * s).subtract(BigInteger.valueOf(59)));
+            b.add(BigInteger.ONE.shiftLeft(64 * (s - 1)).add(BigInteger.valueOf(s == 1 ? 4 : 1)));
+        }
+        return b.build();
+    }
+
+    @ParameterizedTest
+    @MethodSource("extremeModuli")
+    void squaringAndEdgeValuesMatchBigInteger(BigInteger n) {
+        MontgomeryLimbs m = new MontgomeryLimbs(n);
+        BigInteger r = BigInteger.ONE.shiftLeft(64 * m.size());
+        SplittableRandomValues values = new SplittableRandomValues(n);
+        long[] out = m.newElement();
+        for (int i = 0; i < 100; i++) {
+            BigInteger a = values.next(i);
+            BigInteger b = values.next(i + 7);
+            long[] am = m.toMontgomery(a);
+            long[] bm = m.toMontgomery(b);
+            m.sqr(am, out);
+            assertThat(m.fromMontgomery(out)).isEqualTo(a.multiply(a).mod(n));
+            m.mul(am, bm, out);
+            assertThat(m.fromMontgomery(out)).isEqualTo(a.multiply(b).mod(n));
+        }
+        // The largest reduced residue, n − 1, squared in place (aliasing).
+        long[] top = m.toMontgomery(n.subtract(BigInteger.ONE));
+        m.sqr(top, top);
+        assertThat(m.fromMontgomery(top)).isEqualTo(BigInteger.ONE.mod(n));
+        assertThat(MontgomeryLimbs.toBigInteger(top)).isEqualTo(r.mod(n));
+    }
+
+    /** Edge values 0, 1, 2, n − 1, n − 2, (n ± 1)/2 first, then seeded random residues. */
+    private static final class SplittableRandomValues {
+        private final BigInteger n;
+        private final java.util.SplittableRandom random;
+
+        SplittableRandomValues(BigInteger n) {
+            this.n = n;
+            this.random = new java.util.SplittableRandom(n.bitLength() * 31L + n.longValue());
+        }
+
+        BigInteger next(int i) {
+            BigInteger two = BigInteger.TWO;
+            BigInteger[] edges = {BigInteger.ZERO, BigInteger.ONE, two, n.subtract(BigInteger.ONE),
+                    n.subtract(two), n.shiftRight(1), n.shiftRight(1).add(BigInteger.ONE)};
+            if (i < edges.length) {
+                return edges[i].mod(n);
+            }
+            byte[] bytes = new byte[(n.bitLength() + 15) / 8];
+            random.nextBytes(bytes);
+            return new BigInteger(1, bytes).mod(n);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("moduli")
+    void invertGivesTheMontgomeryInverse(BigInteger n) {
+        MontgomeryLimbs m = new MontgomeryLimbs(n);
+        Random random = new Random(n.longValue() ^ 77);
+        long[] inv = m.newElement();
+        long[] product = m.newElement();
+        for (int i = 0; i < 50; i++) {
+            BigInteger a = new BigInteger(n.bitLength() + 8, random).mod(n);
+            long[] am = m.toMontgomery(a);
+            boolean invertible = a.gcd(n).equals(BigInteger.ONE);
+            assertThat(m.invert(am, inv)).isEqualTo(invertible);
+            if (invertible) {
+                m.mul(am, inv, product);
+                assertThat(m.fromMontgomery(product)).isEqualTo(BigInteger.ONE.mod(n));
+            }
+        }
+        assertThat(m.invert(m.newElement(), inv)).as("zero").isFalse();
     }
 
     @Test
