@@ -97,7 +97,7 @@ public final class BlockLanczos implements Gf2Solver {
         List<int[]> best = new ArrayList<>();
         SplittableRandom seeds = new SplittableRandom(seed);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            List<int[]> deps = new Run(csr, seeds.nextLong()).solve(rows, maxDeps);
+            List<int[]> deps = new Run(csr, seeds.nextLong()).solve(maxDeps);
             if (deps != null && deps.size() > best.size()) {
                 best = deps;
             }
@@ -118,7 +118,7 @@ public final class BlockLanczos implements Gf2Solver {
      */
     static List<int[]> singleAttempt(int[][] rows, int columnCount, int maxDeps, long startSeed) {
         Gf2Rows.check(rows, columnCount, maxDeps);
-        return new Run(new Csr(rows, columnCount), startSeed).solve(rows, maxDeps);
+        return new Run(new Csr(rows, columnCount), startSeed).solve(maxDeps);
     }
 
     /** The matrix in compressed-row form. */
@@ -189,7 +189,7 @@ public final class BlockLanczos implements Gf2Solver {
         }
 
         /** Dependencies found, or null if the attempt broke down. */
-        List<int[]> solve(int[][] rows, int maxDeps) {
+        List<int[]> solve(int maxDeps) {
             SplittableRandom random = new SplittableRandom(startSeed);
             long[] y = new long[n];
             for (int i = 0; i < n; i++) {
@@ -288,7 +288,7 @@ public final class BlockLanczos implements Gf2Solver {
             for (int i = 0; i < n; i++) {
                 x[i] ^= y[i];
             }
-            return extract(rows, x, v, maxDeps);
+            return extract(x, v, maxDeps);
         }
 
         /**
@@ -387,7 +387,7 @@ public final class BlockLanczos implements Gf2Solver {
          * Extracts dependencies of B from the 128 columns of [x | vm]: null space of Bᵀ[x | vm]
          * (c × 128), mapped through [x | vm], reduced to independent nonzero vectors.
          */
-        private List<int[]> extract(int[][] rows, long[] x, long[] vm, int maxDeps) {
+        private List<int[]> extract(long[] x, long[] vm, int maxDeps) {
             long[] ux = new long[b.columns];
             long[] uv = new long[b.columns];
             b.mulTranspose(x, ux);
@@ -484,9 +484,33 @@ public final class BlockLanczos implements Gf2Solver {
                     basisPivot[found++] = p;
                 }
             }
+            // Re-check all candidates at once: pack up to 64 of them per block and multiply by Bᵀ;
+            // a candidate is good when its bit is clear in every column of the product.
+            long[] bad = new long[(found + 63) >>> 6];
+            long[] block = new long[n];
+            for (int base = 0; base < found; base += 64) {
+                Arrays.fill(block, 0L);
+                for (int t = base; t < Math.min(found, base + 64); t++) {
+                    long[] vec = basis[t];
+                    long bit = 1L << (t - base);
+                    for (int w = 0; w < words; w++) {
+                        for (long word = vec[w]; word != 0; word &= word - 1) {
+                            block[(w << 6) + Long.numberOfTrailingZeros(word)] |= bit;
+                        }
+                    }
+                }
+                b.mulTranspose(block, ux);
+                long acc = 0;
+                for (int c = 0; c < b.columns; c++) {
+                    acc |= ux[c];
+                }
+                bad[base >>> 6] = acc;
+            }
             List<int[]> deps = new ArrayList<>();
-            long[] scratch = new long[(b.columns + 63) >>> 6];
             for (int r = 0; r < found && deps.size() < maxDeps; r++) {
+                if ((bad[r >>> 6] >>> r & 1) != 0) {
+                    continue;
+                }
                 long[] vec = basis[r];
                 int count = 0;
                 for (long w : vec) {
@@ -499,9 +523,7 @@ public final class BlockLanczos implements Gf2Solver {
                         set[c++] = (w << 6) + Long.numberOfTrailingZeros(word);
                     }
                 }
-                if (Gf2Rows.xorsToZero(rows, set, scratch)) {
-                    deps.add(set);
-                }
+                deps.add(set);
             }
             return deps;
         }

@@ -2,7 +2,7 @@ package org.factorlab.core.factor.siqs;
 
 import java.util.concurrent.CancellationException;
 
-/** Helpers shared by the GF(2) solvers: input checks, the XOR test of a dependency, interrupts. */
+/** Helpers shared by the GF(2) solvers: input checks and interrupts. */
 final class Gf2Rows {
 
     private Gf2Rows() {
@@ -38,25 +38,6 @@ final class Gf2Rows {
             nnz += row.length;
         }
         return nnz;
-    }
-
-    /** Whether the rows listed in {@code set} XOR to zero ({@code scratch}: columnCount bits, left zeroed). */
-    static boolean xorsToZero(int[][] rows, int[] set, long[] scratch) {
-        for (int r : set) {
-            for (int c : rows[r]) {
-                scratch[c >>> 6] ^= 1L << c;
-            }
-        }
-        boolean zero = true;
-        for (int r : set) {
-            for (int c : rows[r]) {
-                if (scratch[c >>> 6] != 0) {
-                    zero = false;
-                    scratch[c >>> 6] = 0;
-                }
-            }
-        }
-        return zero;
     }
 
     static void checkInterrupt(String what) {

@@ -131,23 +131,27 @@ final class Gf2TestMatrices {
         assertThat(deps.size()).isLessThanOrEqualTo(maxDeps);
         Set<String> seen = new HashSet<>();
         for (int[] set : deps) {
+            String name = set.length <= 20 ? Arrays.toString(set) : set.length + " rows from " + set[0];
             assertThat(set).isNotEmpty();
+            boolean sortedInRange = true;
             for (int k = 0; k < set.length; k++) {
-                assertThat(set[k]).isBetween(0, rows.length - 1);
-                if (k > 0) {
-                    assertThat(set[k]).isGreaterThan(set[k - 1]);
-                }
+                sortedInRange &= set[k] >= 0 && set[k] < rows.length && (k == 0 || set[k] > set[k - 1]);
             }
-            assertThat(seen.add(Arrays.toString(set))).as("duplicate set").isTrue();
+            assertThat(sortedInRange).as("sorted, in range: %s", name).isTrue();
+            assertThat(seen.add(Arrays.toString(set))).as("duplicate set %s", name).isTrue();
             boolean[] acc = new boolean[columns];
             for (int r : set) {
                 for (int c : rows[r]) {
                     acc[c] ^= true;
                 }
             }
-            for (int c = 0; c < columns; c++) {
-                assertThat(acc[c]).as("column %d of set %s", c, Arrays.toString(set)).isFalse();
+            int odd = -1;
+            for (int c = 0; c < columns && odd < 0; c++) {
+                if (acc[c]) {
+                    odd = c;
+                }
             }
+            assertThat(odd).as("first odd column of %s", name).isEqualTo(-1);
         }
     }
 
