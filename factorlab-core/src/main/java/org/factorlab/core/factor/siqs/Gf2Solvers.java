@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The GF(2) solver to use from the sieve: {@link Gf2Filter} first, then {@link DenseGauss} for a
+ * The GF(2) solver to use from the sieve: {@link Gf2Filter} first (singletons, excess rows, weight-2 merges), then {@link DenseGauss} for a
  * small remaining matrix and {@link BlockLanczos} for a large one, with the dependencies mapped back
  * to the caller's row indices.
  *
@@ -45,14 +45,20 @@ public final class Gf2Solvers {
         }
         Gf2Solver solver = filtered.columnCount() < LANCZOS_FROM ? new DenseGauss() : new BlockLanczos();
         List<int[]> deps = solver.dependencies(filtered.rows(), filtered.columnCount(), maxDeps);
-        int[] map = filtered.rowMap();
+        int[][] sets = filtered.rowSets();
         List<int[]> result = new ArrayList<>(deps.size());
-        for (int[] set : deps) {
-            int[] original = new int[set.length];
-            for (int k = 0; k < set.length; k++) {
-                original[k] = map[set[k]];
+        for (int[] dep : deps) {
+            int size = 0;
+            for (int r : dep) {
+                size += sets[r].length;
             }
-            // rowMap is increasing, so original is already sorted; kept explicit for safety.
+            int[] original = new int[size];
+            int at = 0;
+            for (int r : dep) {
+                System.arraycopy(sets[r], 0, original, at, sets[r].length);
+                at += sets[r].length;
+            }
+            // The sets of distinct filtered rows are disjoint, so this is a set already.
             Arrays.sort(original);
             result.add(original);
         }
