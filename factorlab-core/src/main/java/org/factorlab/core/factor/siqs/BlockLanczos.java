@@ -121,29 +121,91 @@ public final class BlockLanczos implements Gf2Solver {
         return new Run(new Csr(rows, columnCount), startSeed).solve(maxDeps);
     }
 
-    /** The matrix in compressed-row form. */
+    /**
+     * The matrix in compressed-row form, except that the 64 heaviest columns, when they hold at least
+     * {@value #DENSE_BLOCK_MIN} nonzeros per row on average (the small primes of a SIQS matrix), are
+     * kept as one 64-bit word per row: their share of {@code Bᵀ·v} is then one byte-table inner
+     * product and of {@code B·u} eight table lookups per row, instead of two scattered XORs per
+     * nonzero.
+     */
     private static final class Csr {
+        static final int DENSE_BLOCK_MIN = 8;
+
         final int n;
         final int columns;
         final int[] start;
         final int[] cols;
+        /** dense[i] bit t = row i has column heavy[t]; null if no dense block. */
+        final long[] dense;
+        final int[] heavy;
+        private final long[] table = new long[8 * 256];
+        private final long[] small = new long[64];
 
         Csr(int[][] rows, int columns) {
             this.n = rows.length;
             this.columns = columns;
+            int[] weight = new int[columns];
+            for (int[] row : rows) {
+                for (int c : row) {
+                    weight[c]++;
+                }
+            }
+            int[] heavyBit = new int[columns];
+            Arrays.fill(heavyBit, -1);
+            int[] top = topColumns(weight, Math.min(64, columns));
+            long topWeight = 0;
+            for (int c : top) {
+                topWeight += weight[c];
+            }
+            if (columns >= 64 && topWeight >= (long) DENSE_BLOCK_MIN * n) {
+                heavy = top;
+                for (int t = 0; t < top.length; t++) {
+                    heavyBit[top[t]] = t;
+                }
+                dense = new long[n];
+            } else {
+                heavy = new int[0];
+                dense = null;
+            }
             start = new int[n + 1];
             long nnz = 0;
             for (int i = 0; i < n; i++) {
-                nnz += rows[i].length;
+                for (int c : rows[i]) {
+                    if (heavyBit[c] < 0) {
+                        nnz++;
+                    }
+                }
                 if (nnz > Integer.MAX_VALUE - 16) {
                     throw new IllegalArgumentException("too many nonzeros: " + nnz);
                 }
                 start[i + 1] = (int) nnz;
             }
             cols = new int[(int) nnz];
+            int k = 0;
             for (int i = 0; i < n; i++) {
-                System.arraycopy(rows[i], 0, cols, start[i], rows[i].length);
+                for (int c : rows[i]) {
+                    if (heavyBit[c] < 0) {
+                        cols[k++] = c;
+                    } else {
+                        dense[i] |= 1L << heavyBit[c];
+                    }
+                }
             }
+        }
+
+        /** The {@code count} heaviest columns (ties: lower index first). */
+        private static int[] topColumns(int[] weight, int count) {
+            Integer[] idx = new Integer[weight.length];
+            for (int c = 0; c < weight.length; c++) {
+                idx[c] = c;
+            }
+            Arrays.sort(idx, (a, b) -> weight[a] != weight[b] ? Integer.compare(weight[b], weight[a])
+                    : Integer.compare(a, b));
+            int[] top = new int[count];
+            for (int t = 0; t < count; t++) {
+                top[t] = idx[t];
+            }
+            return top;
         }
 
         /** {@code out (c longs) = Bᵀ·v (n longs)}. */
@@ -151,12 +213,38 @@ public final class BlockLanczos implements Gf2Solver {
             Arrays.fill(out, 0, columns, 0L);
             int[] cs = cols;
             int k = 0;
+            if (dense == null) {
+                for (int i = 0; i < n; i++) {
+                    long vi = v[i];
+                    int end = start[i + 1];
+                    for (; k < end; k++) {
+                        out[cs[k]] ^= vi;
+                    }
+                }
+                return;
+            }
+            long[] tab = table;
+            Arrays.fill(tab, 0L);
+            long[] d = dense;
             for (int i = 0; i < n; i++) {
                 long vi = v[i];
                 int end = start[i + 1];
                 for (; k < end; k++) {
                     out[cs[k]] ^= vi;
                 }
+                long w = d[i];
+                tab[(int) w & 0xFF] ^= vi;
+                tab[256 + ((int) (w >>> 8) & 0xFF)] ^= vi;
+                tab[512 + ((int) (w >>> 16) & 0xFF)] ^= vi;
+                tab[768 + ((int) (w >>> 24) & 0xFF)] ^= vi;
+                tab[1024 + ((int) (w >>> 32) & 0xFF)] ^= vi;
+                tab[1280 + ((int) (w >>> 40) & 0xFF)] ^= vi;
+                tab[1536 + ((int) (w >>> 48) & 0xFF)] ^= vi;
+                tab[1792 + ((int) (w >>> 56) & 0xFF)] ^= vi;
+            }
+            Run.collapse(tab, 0, small);
+            for (int t = 0; t < 64; t++) {
+                out[heavy[t]] = small[t];
             }
         }
 
@@ -164,12 +252,33 @@ public final class BlockLanczos implements Gf2Solver {
         void mul(long[] u, long[] out) {
             int[] cs = cols;
             int k = 0;
+            if (dense == null) {
+                for (int i = 0; i < n; i++) {
+                    long acc = 0;
+                    int end = start[i + 1];
+                    for (; k < end; k++) {
+                        acc ^= u[cs[k]];
+                    }
+                    out[i] = acc;
+                }
+                return;
+            }
+            for (int t = 0; t < 64; t++) {
+                small[t] = u[heavy[t]];
+            }
+            long[] tab = Run.buildTables(small);
+            long[] d = dense;
             for (int i = 0; i < n; i++) {
                 long acc = 0;
                 int end = start[i + 1];
                 for (; k < end; k++) {
                     acc ^= u[cs[k]];
                 }
+                long w = d[i];
+                acc ^= tab[(int) w & 0xFF] ^ tab[256 + ((int) (w >>> 8) & 0xFF)]
+                        ^ tab[512 + ((int) (w >>> 16) & 0xFF)] ^ tab[768 + ((int) (w >>> 24) & 0xFF)]
+                        ^ tab[1024 + ((int) (w >>> 32) & 0xFF)] ^ tab[1280 + ((int) (w >>> 40) & 0xFF)]
+                        ^ tab[1536 + ((int) (w >>> 48) & 0xFF)] ^ tab[1792 + ((int) (w >>> 56) & 0xFF)];
                 out[i] = acc;
             }
         }
@@ -320,7 +429,7 @@ public final class BlockLanczos implements Gf2Solver {
         }
 
         /** For a 64 × 64 matrix m: table[256·j + b] = XOR of the rows 8j + t of m for the bits t of b. */
-        private static long[] buildTables(long[] m) {
+        static long[] buildTables(long[] m) {
             long[] table = new long[8 * 256];
             for (int j = 0; j < 8; j++) {
                 int base = j * 256;
@@ -370,7 +479,7 @@ public final class BlockLanczos implements Gf2Solver {
         }
 
         /** Row 8j + t of the product = XOR of the table entries of byte j whose bit t is set. */
-        private static void collapse(long[] tab, int base, long[] out) {
+        static void collapse(long[] tab, int base, long[] out) {
             for (int j = 0; j < 8; j++) {
                 int tb = base + j * 256;
                 for (int t = 0; t < 8; t++) {

@@ -53,6 +53,18 @@ class BlockLanczosTest {
     }
 
     @Test
+    void oneAttemptSucceedsWithTheDenseBlockOfHeavyColumns() {
+        // SIQS-like columns: the first ones are heavy enough for the dense 64-column block.
+        int[][] m = Gf2TestMatrices.siqsLike(21, 3_064, 3_000);
+        for (long seed = 1; seed <= 3; seed++) {
+            List<int[]> deps = BlockLanczos.singleAttempt(m, 3_000, 64, seed);
+            assertThat(deps).isNotNull();
+            Gf2TestMatrices.assertValid(m, 3_000, deps, 64);
+            assertThat(deps.size()).isGreaterThanOrEqualTo(32);
+        }
+    }
+
+    @Test
     void sameInputSameAnswer() {
         int[][] m = Gf2TestMatrices.randomWithPlanted(11, 1_100, 1_000, 15);
         List<int[]> a = new BlockLanczos().dependencies(m, 1_000, 64);

@@ -17,6 +17,8 @@ import java.util.List;
 public final class Gf2Bench {
 
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean ALLOC =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private Gf2Bench() {
     }
@@ -31,7 +33,7 @@ public final class Gf2Bench {
         for (int i = 0; i < 3; i++) {
             Gf2Solvers.defaultSolver().dependencies(warm, 5_000, 64);
         }
-        System.out.println("SIQS-like: columns, rows, nnz -> filtered rows x cols (nnz); filter ms; solve ms (CPU / wall medians); deps");
+        System.out.println("SIQS-like: columns, rows, nnz -> filtered rows x cols (nnz); filter ms; solve ms (CPU / wall medians, filter included); deps; bytes allocated by one solve");
         for (int columns : sizes) {
             int rowsCount = columns + 100;
             int[][] rows = Gf2TestMatrices.siqsLike(columns, rowsCount, columns);
@@ -42,20 +44,23 @@ public final class Gf2Bench {
             double[] cpu = new double[reps];
             double[] wall = new double[reps];
             int deps = 0;
+            long allocated = 0;
             for (int r = 0; r < reps; r++) {
                 long c0 = MX.getCurrentThreadCpuTime();
                 Gf2Filter.filter(rows, columns, 100);
                 filterCpu[r] = (MX.getCurrentThreadCpuTime() - c0) / 1e6;
                 long w0 = System.nanoTime();
                 c0 = MX.getCurrentThreadCpuTime();
+                long a0 = ALLOC.getCurrentThreadAllocatedBytes();
                 List<int[]> d = Gf2Solvers.defaultSolver().dependencies(rows, columns, 64);
+                allocated = ALLOC.getCurrentThreadAllocatedBytes() - a0;
                 cpu[r] = (MX.getCurrentThreadCpuTime() - c0) / 1e6;
                 wall[r] = (System.nanoTime() - w0) / 1e6;
                 deps = d.size();
             }
-            System.out.printf("%,7d x %,7d nnz %,9d -> %,6d x %,6d (%,9d); filter %6.1f; solve %7.1f / %7.1f; %d deps%n",
+            System.out.printf("%,7d x %,7d nnz %,9d -> %,6d x %,6d (%,9d); filter %6.1f; solve %7.1f / %7.1f; %d deps; allocated %.1f MB%n",
                     rowsCount, columns, nnz, f.rows().length, f.columnCount(), fnnz, median(filterCpu),
-                    median(cpu), median(wall), deps);
+                    median(cpu), median(wall), deps, allocated / 1e6);
         }
         if (crossover) {
             System.out.println("Uniform random, weight 20, rows = columns + 64: dense Gauss vs block Lanczos (CPU ms medians)");
