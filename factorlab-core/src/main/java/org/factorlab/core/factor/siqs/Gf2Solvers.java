@@ -1,0 +1,67 @@
+package org.factorlab.core.factor.siqs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The GF(2) solver to use from the sieve: {@link Gf2Filter} first (singletons, excess rows, weight-2 merges), then {@link DenseGauss} for a
+ * small remaining matrix and {@link BlockLanczos} for a large one, with the dependencies mapped back
+ * to the caller's row indices.
+ *
+ * <p>The threshold ({@value #LANCZOS_FROM} filtered columns) is where the two solvers took about the
+ * same time in {@code Gf2Bench}; dense Gauss is cubic, Lanczos quadratic with a larger constant.
+ * The filter keeps {@code max(}{@value #MIN_EXCESS}{@code , maxDeps + 16)} more rows than columns, so
+ * at least that many dependencies exist in what is solved; block Lanczos returns up to about 64 of
+ * them per run.
+ *
+ * <p>Thread-safe and deterministic: the same input gives the same list.
+ */
+public final class Gf2Solvers {
+
+    /** Filtered column count from which block Lanczos is used. */
+    static final int LANCZOS_FROM = 400;
+    static final int MIN_EXCESS = 100;
+
+    private static final Gf2Solver DEFAULT = Gf2Solvers::filteredDependencies;
+
+    private Gf2Solvers() {
+    }
+
+    /** Filter, then dense Gauss or block Lanczos by size; see the class comment. */
+    public static Gf2Solver defaultSolver() {
+        return DEFAULT;
+    }
+
+    private static List<int[]> filteredDependencies(int[][] rows, int columnCount, int maxDeps) {
+        Gf2Rows.check(rows, columnCount, maxDeps);
+        if (rows.length == 0 || maxDeps == 0) {
+            return new ArrayList<>();
+        }
+        long excess = Math.max(MIN_EXCESS, (long) maxDeps + 16);
+        Gf2Filter.Result filtered = Gf2Filter.filter(rows, columnCount, excess);
+        if (filtered.rows().length == 0) {
+            return new ArrayList<>();
+        }
+        Gf2Solver solver = filtered.columnCount() < LANCZOS_FROM ? new DenseGauss() : new BlockLanczos();
+        List<int[]> deps = solver.dependencies(filtered.rows(), filtered.columnCount(), maxDeps);
+        int[][] sets = filtered.rowSets();
+        List<int[]> result = new ArrayList<>(deps.size());
+        for (int[] dep : deps) {
+            int size = 0;
+            for (int r : dep) {
+                size += sets[r].length;
+            }
+            int[] original = new int[size];
+            int at = 0;
+            for (int r : dep) {
+                System.arraycopy(sets[r], 0, original, at, sets[r].length);
+                at += sets[r].length;
+            }
+            // The sets of distinct filtered rows are disjoint, so this is a set already.
+            Arrays.sort(original);
+            result.add(original);
+        }
+        return result;
+    }
+}
