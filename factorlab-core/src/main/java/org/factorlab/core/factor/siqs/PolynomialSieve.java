@@ -406,7 +406,11 @@ final class PolynomialSieve {
         }
     }
 
+    static final java.util.concurrent.atomic.AtomicLong CANDIDATES = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong CHECK_NANOS = new java.util.concurrent.atomic.AtomicLong();
+
     private void check(int pos, int blk, List<Relation> out) {
+        CANDIDATES.incrementAndGet();
         long x = pos - m;
         BigInteger bx = BigInteger.valueOf(x);
         BigInteger y = a.multiply(bx).add(b);

@@ -50,6 +50,9 @@ public final class Siqs {
     private static final int EXCESS = 64;
     private static final long PROGRESS_NANOS = 300_000_000L;
 
+    /** Statistics of the last run on any thread (diagnostics only). */
+    static volatile String lastStats = "";
+
     private static volatile Gf2Solver solver = new GaussGf2Solver();
 
     private Siqs() {
@@ -79,8 +82,13 @@ public final class Siqs {
         if (!n.testBit(0)) {
             return BigInteger.TWO;
         }
+        return factor(n, SiqsParameters.forDigits(digits), executor, progress);
+    }
+
+    /** The same with explicit parameters (tuning and tests); {@code aPerUnit} is chosen here. */
+    static BigInteger factor(BigInteger n, SiqsParameters params, UnitExecutor executor, ProgressListener progress) {
+        int digits = n.toString().length();
         int k = multiplier(n);
-        SiqsParameters params = SiqsParameters.forDigits(digits);
         FactorBase fb = FactorBase.get(n, k, params);
         if (fb.divisorOfN != null) {
             return fb.divisorOfN;
@@ -90,8 +98,10 @@ public final class Siqs {
         // units of roughly a few hundredths of the whole job
         int targetPolys = digits < 35 ? 8 : digits < 45 ? 32 : digits < 55 ? 64 : 128;
         params = params.withAPerUnit(Math.max(1, targetPolys / polysPerA));
-        FactorBase fb2 = FactorBase.get(n, k, params);
-        return new Run(n, k, params, fb2, executor, progress).run();
+        Run run = new Run(n, k, params, fb, executor, progress);
+        BigInteger f = run.run();
+        lastStats = run.stats();
+        return f;
     }
 
     /** The Knuth–Schroeppel multiplier: maximises the expected log contribution of small primes. */
@@ -231,8 +241,9 @@ public final class Siqs {
             }
         }
 
-        long relationsFound() {
-            return rows.size();
+        String stats() {
+            return String.format("k=%d fb=%d polys=%d fulls=%d partials=%d cycles=%d", k, fb.size, polynomials, fulls,
+                    partials, rows.size() - fulls);
         }
 
         private BigInteger solve(int columns) {
