@@ -34,6 +34,8 @@ final class FactorBase {
     final int firstLarge;
     /** Primes dividing k (not sieved, trial divided). */
     final boolean[] dividesK;
+    /** 1/p, for a fast x mod p. */
+    final double[] reciprocals;
     /** A prime factor of n met while building, or null. */
     final BigInteger divisorOfN;
     final long largePrimeBound;
@@ -124,6 +126,11 @@ final class FactorBase {
             lg[i] = (byte) Math.round(Math.log(primes[i]) / Math.log(2) * scale);
         }
         this.logs = lg;
+        double[] inv = new double[size];
+        for (int i = 0; i < size; i++) {
+            inv[i] = 1.0 / primes[i];
+        }
+        this.reciprocals = inv;
     }
 
     int largestPrime() {

@@ -73,6 +73,7 @@ final class PolynomialSieve {
 
     // candidate checking scratch
     private int[] limbs = new int[16];
+    private int[] quotient = new int[16];
     private int limbCount;
     private int[] cols = new int[64];
     private int colCount;
@@ -246,7 +247,7 @@ final class PolynomialSieve {
         int size = fb.size;
         int[] primes = fb.primes;
         int[] sqrts = fb.sqrts;
-        for (int i = fb.firstSieved; i < size; i++) {
+        for (int i = 1; i < size; i++) {
             int p = primes[i];
             if (fb.dividesK[i] || contains(aIdx, s, i)) {
                 special[specialCount++] = i;
@@ -316,7 +317,7 @@ final class PolynomialSieve {
         int[] r1s = root1;
         int[] r2s = root2;
         int size = fb.size;
-        int first = fb.firstSieved;
+        int first = 1;
         int firstLarge = fb.firstLarge;
         if (plus) {
             for (int i = first; i < firstLarge; i++) {
@@ -376,16 +377,24 @@ final class PolynomialSieve {
             for (int i = first; i < firstLarge; i++) {
                 int p = primes[i];
                 byte lg = logs[i];
-                int r = next1[i];
-                for (; r < end; r += p) {
-                    sv[r] += lg;
+                // both roots in one loop (which root is which does not matter for sieving)
+                int r1 = next1[i];
+                int r2 = next2[i];
+                if (r1 > r2) {
+                    int t = r1;
+                    r1 = r2;
+                    r2 = t;
                 }
-                next1[i] = r;
-                r = next2[i];
-                for (; r < end; r += p) {
-                    sv[r] += lg;
+                for (; r2 < end; r1 += p, r2 += p) {
+                    sv[r1] += lg;
+                    sv[r2] += lg;
                 }
-                next2[i] = r;
+                if (r1 < end) {
+                    sv[r1] += lg;
+                    r1 += p;
+                }
+                next1[i] = r1;
+                next2[i] = r2;
             }
             int[] bucket = buckets[blk];
             int count = fill[blk];
@@ -411,6 +420,15 @@ final class PolynomialSieve {
 
     private void check(int pos, int blk, List<Relation> out) {
         CANDIDATES.incrementAndGet();
+        long t0 = System.nanoTime();
+        try {
+            checkCandidate(pos, blk, out);
+        } finally {
+            CHECK_NANOS.addAndGet(System.nanoTime() - t0);
+        }
+    }
+
+    private void checkCandidate(int pos, int blk, List<Relation> out) {
         long x = pos - m;
         BigInteger bx = BigInteger.valueOf(x);
         BigInteger y = a.multiply(bx).add(b);
@@ -427,16 +445,26 @@ final class PolynomialSieve {
             addColumn(aIdx[l] + 1);
         }
         int[] primes = fb.primes;
-        for (int i = 0; i < fb.firstSieved; i++) {
-            divideOut(i, primes[i]);
+        while ((limbs[limbCount - 1] & 1) == 0) {
+            divide(2);
+            addColumn(1);
         }
         for (int k = 0; k < specialCount; k++) {
             int i = special[k];
             divideOut(i, primes[i]);
         }
-        for (int i = fb.firstSieved; i < fb.firstLarge; i++) {
+        // every odd prime that is not special: it divides g(x) iff x is one of its roots
+        double[] inv = fb.reciprocals;
+        double dpos = pos;
+        for (int i = 1; i < fb.firstLarge; i++) {
+            // pos mod p through a floating reciprocal: exact after one correction since pos < 2^24
             int p = primes[i];
-            int r = pos % p;
+            int r = pos - (int) (dpos * inv[i]) * p;
+            if (r < 0) {
+                r += p;
+            } else if (r >= p) {
+                r -= p;
+            }
             if (r == root1[i] || r == root2[i]) {
                 divideOut(i, p);
             }
@@ -481,10 +509,32 @@ final class PolynomialSieve {
 
     /** Divides the limb buffer by p as often as p divides it, recording each factor. */
     private void divideOut(int i, int p) {
-        while (remainder(p) == 0) {
-            divide(p);
+        while (tryDivide(p)) {
             addColumn(i + 1);
         }
+    }
+
+    /** Replaces the buffer by its quotient by p if p divides it exactly; one pass either way. */
+    private boolean tryDivide(int p) {
+        int[] q = quotient;
+        if (q.length < limbCount) {
+            q = new int[limbs.length];
+            quotient = q;
+        }
+        long r = 0;
+        for (int k = 0; k < limbCount; k++) {
+            long cur = (r << 32) | (limbs[k] & 0xFFFF_FFFFL);
+            long d = cur / p;
+            q[k] = (int) d;
+            r = cur - d * p;
+        }
+        if (r != 0) {
+            return false;
+        }
+        quotient = limbs;
+        limbs = q;
+        strip();
+        return true;
     }
 
     private void load(BigInteger v) {
@@ -492,6 +542,7 @@ final class PolynomialSieve {
         int n = (bytes.length + 3) / 4;
         if (limbs.length < n) {
             limbs = new int[n + 4];
+            quotient = new int[n + 4];
         }
         int k = 0;
         int lead = bytes.length - 4 * (n - 1);

@@ -63,7 +63,7 @@ public record SiqsParameters(int factorBaseSize, int sieveBlocks, int largePrime
         int lp = (int) Math.round(lo[3] + t * (hi[3] - lo[3]));
         double slack = lo[4] + t * (hi[4] - lo[4]);
         int aBits = (int) Math.round(lo[5] + t * (hi[5] - lo[5]));
-        return new SiqsParameters(fb, blocks, lp, slack, 30, aBits, 1, 0x51D5_2026L);
+        return new SiqsParameters(fb, blocks, lp, slack + 3, digits < 40 ? 100 : 256, aBits, 1, 0x51D5_2026L);
     }
 
     /** These parameters with another number of A-coefficients per unit. */

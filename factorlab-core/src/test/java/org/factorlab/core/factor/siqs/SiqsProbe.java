@@ -31,13 +31,16 @@ public final class SiqsProbe {
         System.out.println(p);
         for (int r = 0; r < reps; r++) {
             BigInteger n = SiqsBench.semiprime(d, r);
+            PolynomialSieve.CANDIDATES.set(0);
+            PolynomialSieve.CHECK_NANOS.set(0);
             long c0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             BigInteger f = Siqs.factor(n, p, UnitExecutor.SAME_THREAD, ProgressListener.NONE);
             double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
             double wall = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("%d digits seed %d: cpu %.3f s wall %.3f s ok=%b %s%n", d, r, cpu, wall,
-                    f != null && n.mod(f).signum() == 0, Siqs.lastStats);
+            System.out.printf("%d digits seed %d: cpu %.3f s wall %.3f s ok=%b %s cand=%d check=%.2fs%n", d, r, cpu,
+                    wall, f != null && n.mod(f).signum() == 0, Siqs.lastStats, PolynomialSieve.CANDIDATES.get(),
+                    PolynomialSieve.CHECK_NANOS.get() / 1e9);
         }
     }
 }
