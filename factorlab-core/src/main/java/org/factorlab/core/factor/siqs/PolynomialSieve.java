@@ -247,6 +247,11 @@ final class PolynomialSieve {
         int size = fb.size;
         int[] primes = fb.primes;
         int[] sqrts = fb.sqrts;
+        double[] recips = fb.reciprocals;
+        int[] qs = new int[s];
+        for (int l = 0; l < s; l++) {
+            qs[l] = primes[aIdx[l]];
+        }
         for (int i = 1; i < size; i++) {
             int p = primes[i];
             if (fb.dividesK[i] || contains(aIdx, s, i)) {
@@ -258,20 +263,22 @@ final class PolynomialSieve {
                 }
                 continue;
             }
+            double inv = recips[i];
             pre[0] = 1;
             for (int l = 0; l < s; l++) {
-                pre[l + 1] = pre[l] * (fb.primes[aIdx[l]] % p) % p;
+                pre[l + 1] = mulMod(pre[l], qs[l] % p, p, inv);
             }
             suf[s] = 1;
             for (int l = s - 1; l >= 0; l--) {
-                suf[l] = suf[l + 1] * (fb.primes[aIdx[l]] % p) % p;
+                suf[l] = mulMod(suf[l + 1], qs[l] % p, p, inv);
             }
             long ainv = FactorBase.inverse((int) pre[s], p);
+            long ainv2 = 2 * ainv % p;
             long bm = 0;
             for (int l = 0; l < s; l++) {
-                long blm = gamma[l] % p * (pre[l] * suf[l + 1] % p) % p;
+                long blm = mulMod(gamma[l] % p, mulMod(pre[l], suf[l + 1], p, inv), p, inv);
                 bm += blm;
-                delta[l][i] = (int) (2 * blm % p * ainv % p);
+                delta[l][i] = (int) mulMod(blm, ainv2, p, inv);
             }
             bm %= p;
             long t = sqrts[i];
@@ -281,6 +288,19 @@ final class PolynomialSieve {
             root1[i] = (int) r1;
             root2[i] = (int) r2;
         }
+    }
+
+    /** a·b mod p for 0 ≤ a, b &lt; p &lt; 2^31, with the quotient estimated through 1/p. */
+    private static long mulMod(long a, long b, int p, double inv) {
+        long x = a * b;
+        long r = x - (long) ((double) x * inv) * p;
+        while (r < 0) {
+            r += p;
+        }
+        while (r >= p) {
+            r -= p;
+        }
+        return r;
     }
 
     private void resetSpecial() {
@@ -415,10 +435,16 @@ final class PolynomialSieve {
         }
     }
 
+    /** Diagnostics for tuning (-Dfactorlab.siqs.stats=true): candidates checked and time spent. */
+    static final boolean STATS = Boolean.getBoolean("factorlab.siqs.stats");
     static final java.util.concurrent.atomic.AtomicLong CANDIDATES = new java.util.concurrent.atomic.AtomicLong();
     static final java.util.concurrent.atomic.AtomicLong CHECK_NANOS = new java.util.concurrent.atomic.AtomicLong();
 
     private void check(int pos, int blk, List<Relation> out) {
+        if (!STATS) {
+            checkCandidate(pos, blk, out);
+            return;
+        }
         CANDIDATES.incrementAndGet();
         long t0 = System.nanoTime();
         try {
@@ -521,12 +547,21 @@ final class PolynomialSieve {
             q = new int[limbs.length];
             quotient = q;
         }
+        // quotient digits from a floating reciprocal: cur < p·2^32, so the estimate is off by at most one
+        double inv = 1.0 / p;
         long r = 0;
         for (int k = 0; k < limbCount; k++) {
             long cur = (r << 32) | (limbs[k] & 0xFFFF_FFFFL);
-            long d = cur / p;
-            q[k] = (int) d;
+            long d = (long) (cur * inv);
             r = cur - d * p;
+            if (r < 0) {
+                d--;
+                r += p;
+            } else if (r >= p) {
+                d++;
+                r -= p;
+            }
+            q[k] = (int) d;
         }
         if (r != 0) {
             return false;
