@@ -34,7 +34,7 @@ import java.util.concurrent.CancellationException;
  */
 final class PolynomialSieve {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
     private static final int OFFSET_MASK = SiqsParameters.BLOCK_SIZE - 1;
 

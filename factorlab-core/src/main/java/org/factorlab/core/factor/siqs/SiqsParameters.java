@@ -26,24 +26,25 @@ public record SiqsParameters(int factorBaseSize, int sieveBlocks, int largePrime
     static final int BLOCK_BITS = 15;
     static final int BLOCK_SIZE = 1 << BLOCK_BITS;
 
-    // digits, factor base, blocks, LP multiplier, slack, A prime bits
+    // digits, factor base, blocks, LP multiplier, threshold slack (bits), A prime bits. Below ~45
+    // digits partials rarely pair up, so the large-prime bound and the slack are kept small.
     private static final int[][] TABLE = {
-            {20, 120, 1, 30, 8, 7},
-            {25, 180, 1, 30, 8, 8},
-            {30, 260, 1, 40, 8, 8},
-            {35, 420, 1, 50, 9, 9},
-            {40, 650, 1, 60, 9, 10},
-            {45, 1000, 1, 70, 10, 10},
-            {50, 1600, 2, 80, 10, 11},
-            {55, 2600, 2, 90, 11, 11},
-            {60, 4000, 3, 100, 11, 11},
-            {65, 6500, 4, 100, 12, 12},
-            {70, 10000, 5, 110, 12, 12},
-            {75, 15000, 6, 120, 13, 12},
-            {80, 22000, 8, 120, 13, 12},
-            {90, 40000, 10, 120, 14, 13},
-            {100, 65000, 12, 120, 14, 13},
-            {110, 100000, 14, 120, 15, 13},
+            {20, 120, 1, 20, 6, 7},
+            {25, 180, 1, 20, 7, 8},
+            {30, 260, 1, 25, 8, 8},
+            {35, 420, 1, 30, 8, 9},
+            {40, 650, 1, 30, 9, 10},
+            {45, 1000, 1, 50, 11, 10},
+            {50, 1600, 2, 80, 13, 11},
+            {55, 2600, 2, 90, 14, 11},
+            {60, 4000, 3, 100, 14, 11},
+            {65, 6500, 4, 100, 15, 12},
+            {70, 10000, 5, 110, 15, 12},
+            {75, 15000, 6, 120, 16, 12},
+            {80, 22000, 8, 120, 16, 12},
+            {90, 40000, 10, 120, 17, 13},
+            {100, 65000, 12, 120, 17, 13},
+            {110, 100000, 14, 120, 18, 13},
     };
 
     /** The parameters for a number of {@code digits} decimal digits (interpolated in the table). */
@@ -63,7 +64,7 @@ public record SiqsParameters(int factorBaseSize, int sieveBlocks, int largePrime
         int lp = (int) Math.round(lo[3] + t * (hi[3] - lo[3]));
         double slack = lo[4] + t * (hi[4] - lo[4]);
         int aBits = (int) Math.round(lo[5] + t * (hi[5] - lo[5]));
-        return new SiqsParameters(fb, blocks, lp, slack + 3, digits < 40 ? 100 : 256, aBits, 1, 0x51D5_2026L);
+        return new SiqsParameters(fb, blocks, lp, slack, digits < 40 ? 100 : 256, aBits, 1, 0x51D5_2026L);
     }
 
     /** These parameters with another number of A-coefficients per unit. */

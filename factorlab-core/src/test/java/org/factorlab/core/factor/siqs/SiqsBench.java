@@ -37,6 +37,12 @@ public final class SiqsBench {
         }
     }
 
+    /** CPU time of the whole process (all threads, JIT and GC included). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     public static void main(String[] args) {
         int[] sizes = args.length > 0 ? Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {40, 50, 60, 70};
@@ -63,20 +69,25 @@ public final class SiqsBench {
                 UnitExecutor ex = t == 1 ? UnitExecutor.SAME_THREAD : pool;
                 for (int d : sizes) {
                     double[] times = new double[repeats];
+                    double[] cpus = new double[repeats];
                     for (int r = 0; r < repeats; r++) {
                         BigInteger n = semiprime(d, r);
+                        long c0 = cpuNanos();
                         long t0 = System.nanoTime();
                         BigInteger f = Siqs.factor(n, ex, listener);
                         times[r] = (System.nanoTime() - t0) / 1e9;
+                        cpus[r] = (cpuNanos() - c0) / 1e9;
                         if (f == null || f.signum() <= 0 || f.equals(BigInteger.ONE) || f.equals(n)
                                 || n.mod(f).signum() != 0) {
                             throw new AssertionError("bad factor " + f + " of " + n);
                         }
-                        System.out.printf("  %d digits, %d thread(s), seed %d: %.3f s%n", d, t, r, times[r]);
+                        System.out.printf("  %d digits, %d thread(s), seed %d: %.3f s wall, %.3f s process CPU%n", d, t,
+                                r, times[r], cpus[r]);
                     }
                     Arrays.sort(times);
-                    System.out.printf("%d digits, %d thread(s): median %.3f s (min %.3f, max %.3f)%n", d, t,
-                            times[repeats / 2], times[0], times[repeats - 1]);
+                    Arrays.sort(cpus);
+                    System.out.printf("%d digits, %d thread(s): median %.3f s wall (min %.3f, max %.3f), median CPU %.3f s%n",
+                            d, t, times[repeats / 2], times[0], times[repeats - 1], cpus[repeats / 2]);
                 }
             }
         }
