@@ -9,8 +9,13 @@ import java.util.List;
  *
  * <p>Implementations: {@link DenseGauss} (reference, small matrices), {@link BlockLanczos} (large
  * sparse matrices) and {@link Gf2Solvers#defaultSolver()} (filter, then the better of the two).
+ * Implementations must be thread-safe (stateless or per-call state).
  */
 public interface Gf2Solver {
-    /** rows[i] = sorted distinct column indices (odd exponents) of relation i; columns < columnCount. Returns up to maxDeps nonempty sets of row indices whose rows XOR to zero. */
+
+    /**
+     * rows[i] = sorted distinct column indices (odd exponents) of relation i; columns &lt; columnCount.
+     * Returns up to maxDeps nonempty sets of row indices whose rows XOR to zero.
+     */
     List<int[]> dependencies(int[][] rows, int columnCount, int maxDeps);
 }

@@ -1,0 +1,235 @@
+package org.factorlab.core.factor.siqs;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The factor base of {@code kN}: 2, the primes dividing the multiplier {@code k}, and the odd primes
+ * {@code p} with {@code (kN/p) = 1}, with a square root {@code t_p} of {@code kN mod p} and a scaled
+ * byte logarithm of each. Immutable once built; cached per JVM (a handful of entries) so every
+ * {@link SieveUnit} of one run shares it. Thread-safe.
+ */
+final class FactorBase {
+
+    private record Key(BigInteger n, int multiplier, SiqsParameters params) {
+    }
+
+    private static final Map<Key, FactorBase> CACHE = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 4;
+
+    final BigInteger n;
+    final int multiplier;
+    final BigInteger kn;
+    final int size;
+    final int[] primes;
+    final int[] sqrts;
+    /** round(log2(p) · logScale). */
+    final byte[] logs;
+    final double logScale;
+    /** First index sieved (primes below the small prime limit are only trial divided). */
+    final int firstSieved;
+    /** First index whose prime is at least the block size (bucket sieved). */
+    final int firstLarge;
+    /** Primes dividing k (not sieved, trial divided). */
+    final boolean[] dividesK;
+    /** 1/p, for a fast x mod p. */
+    final double[] reciprocals;
+    /** A prime factor of n met while building, or null. */
+    final BigInteger divisorOfN;
+    final long largePrimeBound;
+    final int threshold;
+
+    static FactorBase get(BigInteger n, int multiplier, SiqsParameters params) {
+        Key key = new Key(n, multiplier, params.withAPerUnit(1));
+        FactorBase fb = CACHE.get(key);
+        if (fb == null) {
+            fb = new FactorBase(n, multiplier, params);
+            if (CACHE.size() >= CACHE_LIMIT) {
+                CACHE.clear();
+            }
+            CACHE.putIfAbsent(key, fb);
+        }
+        return fb;
+    }
+
+    private FactorBase(BigInteger n, int multiplier, SiqsParameters params) {
+        this.n = n;
+        this.multiplier = multiplier;
+        this.kn = n.multiply(BigInteger.valueOf(multiplier));
+        int want = params.factorBaseSize();
+        int[] ps = new int[want];
+        int[] rs = new int[want];
+        boolean[] dk = new boolean[want];
+        int count = 0;
+        ps[count] = 2;
+        rs[count] = kn.testBit(0) ? 1 : 0;
+        dk[count] = multiplier % 2 == 0;
+        count++;
+        BigInteger found = null;
+        int limit = Math.max(1000, want * 30);
+        int[] small = primesUpTo(limit);
+        int si = 1;
+        while (count < want) {
+            if (si >= small.length) {
+                limit *= 2;
+                small = primesUpTo(limit);
+            }
+            int p = small[si++];
+            int nm = n.mod(BigInteger.valueOf(p)).intValue();
+            if (nm == 0 && found == null && !n.equals(BigInteger.valueOf(p))) {
+                found = BigInteger.valueOf(p);
+            }
+            int r = (int) ((long) nm * (multiplier % p) % p);
+            if (r == 0) {
+                if (multiplier % p == 0) {
+                    ps[count] = p;
+                    rs[count] = 0;
+                    dk[count] = true;
+                    count++;
+                }
+                continue;
+            }
+            if (powMod(r, (p - 1) / 2, p) == 1) {
+                ps[count] = p;
+                rs[count] = sqrtMod(r, p);
+                count++;
+            }
+        }
+        this.size = count;
+        this.primes = ps;
+        this.sqrts = rs;
+        this.dividesK = dk;
+        this.divisorOfN = found;
+        int fs = 0;
+        while (fs < size && primes[fs] < params.smallPrimeLimit()) {
+            fs++;
+        }
+        this.firstSieved = fs;
+        int fl = fs;
+        while (fl < size && primes[fl] < SiqsParameters.BLOCK_SIZE) {
+            fl++;
+        }
+        this.firstLarge = fl;
+        long pmax = primes[size - 1];
+        this.largePrimeBound = Math.min(pmax * pmax - 1, pmax * params.largePrimeMultiplier());
+        // g(x) is at most M·sqrt(kN/2) in absolute value.
+        int m = params.intervalLength() / 2;
+        double logG = kn.bitLength() / 2.0 - 0.5 + Math.log(m) / Math.log(2);
+        double ideal = logG - Math.log((double) largePrimeBound) / Math.log(2) - params.thresholdSlack();
+        double scale = ideal > 120 ? 120 / ideal : 1.0;
+        this.logScale = scale;
+        this.threshold = Math.max(1, (int) Math.round(ideal * scale));
+        byte[] lg = new byte[size];
+        for (int i = 0; i < size; i++) {
+            lg[i] = (byte) Math.round(Math.log(primes[i]) / Math.log(2) * scale);
+        }
+        this.logs = lg;
+        double[] inv = new double[size];
+        for (int i = 0; i < size; i++) {
+            inv[i] = 1.0 / primes[i];
+        }
+        this.reciprocals = inv;
+    }
+
+    int largestPrime() {
+        return primes[size - 1];
+    }
+
+    static int[] primesUpTo(int limit) {
+        boolean[] composite = new boolean[limit + 1];
+        int count = 0;
+        for (int i = 2; i <= limit; i++) {
+            if (!composite[i]) {
+                count++;
+                for (long j = (long) i * i; j <= limit; j += i) {
+                    composite[(int) j] = true;
+                }
+            }
+        }
+        int[] out = new int[count];
+        int c = 0;
+        for (int i = 2; i <= limit; i++) {
+            if (!composite[i]) {
+                out[c++] = i;
+            }
+        }
+        return out;
+    }
+
+    static long powMod(long b, long e, long p) {
+        long r = 1;
+        b %= p;
+        while (e > 0) {
+            if ((e & 1) != 0) {
+                r = r * b % p;
+            }
+            b = b * b % p;
+            e >>= 1;
+        }
+        return r;
+    }
+
+    /** Inverse of a modulo p (0 < a < p, p prime < 2^31), by the extended Euclidean algorithm. */
+    static int inverse(int a, int p) {
+        int r0 = p;
+        int r1 = a;
+        int s0 = 0;
+        int s1 = 1;
+        while (r1 != 0) {
+            int q = r0 / r1;
+            int t = r0 - q * r1;
+            r0 = r1;
+            r1 = t;
+            t = s0 - q * s1;
+            s0 = s1;
+            s1 = t;
+        }
+        return s0 < 0 ? s0 + p : s0;
+    }
+
+    /** A square root of the quadratic residue r modulo the odd prime p (Tonelli–Shanks). */
+    static int sqrtMod(int r, int p) {
+        if (p % 4 == 3) {
+            return (int) powMod(r, (p + 1) / 4, p);
+        }
+        int q = p - 1;
+        int s = 0;
+        while ((q & 1) == 0) {
+            q >>= 1;
+            s++;
+        }
+        int z = 2;
+        while (powMod(z, (p - 1) / 2, p) != p - 1) {
+            z++;
+        }
+        long c = powMod(z, q, p);
+        long x = powMod(r, (q + 1) / 2, p);
+        long t = powMod(r, q, p);
+        int m = s;
+        while (t != 1) {
+            int i = 0;
+            long tt = t;
+            while (tt != 1) {
+                tt = tt * tt % p;
+                i++;
+            }
+            long b = c;
+            for (int j = 0; j < m - i - 1; j++) {
+                b = b * b % p;
+            }
+            x = x * b % p;
+            c = b * b % p;
+            t = t * c % p;
+            m = i;
+        }
+        return (int) x;
+    }
+
+    @Override
+    public String toString() {
+        return "FactorBase(k=" + multiplier + ", size=" + size + ", pmax=" + largestPrime() + ", T=" + threshold
+                + ", sieved from " + firstSieved + ", large from " + firstLarge + ") " + Arrays.hashCode(primes);
+    }
+}

@@ -1,0 +1,625 @@
+package org.factorlab.core.factor.siqs;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.math.BigInteger;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The sieving engine of one thread: for an A-coefficient it derives the {@code 2^(s−1)} polynomials
+ * {@code g(x) = Ax^2 + 2Bx + C}, {@code B^2 − kN = AC}, sieves each over {@code [−M, M)} and turns the
+ * positions whose byte logarithms pass the threshold into {@link Relation}s.
+ *
+ * <p>Self-initialisation (Contini; Crandall &amp; Pomerance §6.2): {@code A = q_1 ⋯ q_s} with factor
+ * base primes {@code q_l}, {@code B = Σ ±B_l}, {@code B_l ≡ t_{q_l}} mod {@code q_l} and
+ * {@code ≡ 0} mod the other {@code q}. Walking the signs in Gray-code order changes one {@code B_l} per
+ * polynomial, so each root moves by the precomputed {@code ±2B_l A^{-1} mod p}: two additions per
+ * prime instead of a modular inverse.
+ *
+ * <p>Sieve layout: the interval is cut into 32 KiB blocks. Primes below the small prime limit are not
+ * sieved (the threshold is lowered instead); primes below the block size are sieved block by block
+ * from stored next positions; larger primes are bucket sieved — when the roots are updated, each hit
+ * is appended as {@code (prime index, offset)} to its block's bucket, applied when the block is
+ * sieved and scanned again to find which large primes divide a candidate. Candidates are found eight
+ * bytes at a time: bytes start at {@code 128 − T}, so a set top bit means the threshold was reached.
+ * Small and special primes are trial divided; medium primes are tested by comparing {@code x mod p}
+ * with the roots; only then is the candidate value divided, in a small int-limb buffer.
+ *
+ * <p>Cost per polynomial is about {@code 2M·Σ 2/p} byte additions plus two root updates per prime.
+ * Not thread-safe: one instance per thread ({@link #forThread}).
+ */
+final class PolynomialSieve {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+    private static final int OFFSET_MASK = SiqsParameters.BLOCK_SIZE - 1;
+
+    private static final ThreadLocal<PolynomialSieve> CURRENT = new ThreadLocal<>();
+
+    private final FactorBase fb;
+    private final SiqsParameters params;
+    private final int interval;
+    private final int m;
+    private final int blocks;
+    private final byte initial;
+    private final byte[] sieve;
+    private final int[] root1;
+    private final int[] root2;
+    private final int[] next1;
+    private final int[] next2;
+    private final int s;
+    private final int[][] delta;
+    private final int[][] buckets;
+    private final int[] fill;
+    private final int aLo;
+    private final int aHi;
+    private final BigInteger targetA;
+
+    // per A / per polynomial
+    private final int[] aIdx;
+    private final long[] gamma;
+    private final BigInteger[] bl;
+    private final int[] special;
+    private int specialCount;
+    private BigInteger a;
+    private BigInteger b;
+    private BigInteger c;
+    private final long[] pre;
+    private final long[] suf;
+
+    // candidate checking scratch
+    private int[] limbs = new int[16];
+    private int[] quotient = new int[16];
+    private int limbCount;
+    private int[] cols = new int[64];
+    private int colCount;
+
+    static PolynomialSieve forThread(FactorBase fb, SiqsParameters params) {
+        PolynomialSieve ps = CURRENT.get();
+        if (ps == null || ps.fb != fb) {
+            ps = new PolynomialSieve(fb, params);
+            CURRENT.set(ps);
+        }
+        return ps;
+    }
+
+    /** Number of prime factors of A for this factor base and these parameters. */
+    static int aFactorCount(FactorBase fb, SiqsParameters params) {
+        double targetBits = fb.kn.bitLength() / 2.0 + 0.5 - Math.log(params.intervalLength() / 2.0) / Math.log(2);
+        return Math.max(1, (int) Math.round(targetBits / params.aFactorBits()));
+    }
+
+    PolynomialSieve(FactorBase fb, SiqsParameters params) {
+        this.fb = fb;
+        this.params = params;
+        this.interval = params.intervalLength();
+        this.m = interval / 2;
+        this.blocks = params.sieveBlocks();
+        this.initial = (byte) (128 - fb.threshold);
+        this.sieve = new byte[interval];
+        int size = fb.size;
+        this.root1 = new int[size];
+        this.root2 = new int[size];
+        this.next1 = new int[size];
+        this.next2 = new int[size];
+        this.s = aFactorCount(fb, params);
+        this.delta = new int[s][size];
+        int large = size - fb.firstLarge;
+        this.buckets = new int[blocks][2 * large + 16];
+        this.fill = new int[blocks];
+        this.aIdx = new int[s];
+        this.gamma = new long[s];
+        this.bl = new BigInteger[s];
+        this.special = new int[size];
+        this.pre = new long[s + 1];
+        this.suf = new long[s + 1];
+        // target A = sqrt(2kN)/M; its prime factors are drawn around targetA^(1/s)
+        this.targetA = fb.kn.shiftLeft(1).sqrt().divide(BigInteger.valueOf(m));
+        double qBits = targetA.bitLength() / (double) s;
+        double center = Math.pow(2, qBits);
+        int lo = Math.max(fb.firstSieved, 1);
+        while (lo < size && fb.primes[lo] < center / 1.6) {
+            lo++;
+        }
+        int hi = lo;
+        while (hi < size && fb.primes[hi] < center * 1.6) {
+            hi++;
+        }
+        while (hi - lo < s + 8 && (lo > Math.max(fb.firstSieved, 1) || hi < size)) {
+            if (lo > Math.max(fb.firstSieved, 1)) {
+                lo--;
+            }
+            if (hi < size) {
+                hi++;
+            }
+        }
+        this.aLo = lo;
+        this.aHi = hi;
+    }
+
+    int polynomialsPerA() {
+        return 1 << (s - 1);
+    }
+
+    /** Sieves every polynomial of A number {@code aIndex}; appends relations to out. */
+    long sieveA(long aIndex, List<Relation> out) {
+        chooseA(aIndex);
+        initA();
+        int polys = 1 << (s - 1);
+        for (int j = 0; j < polys; j++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("SIQS interrupted");
+            }
+            if (j > 0) {
+                int v = Integer.numberOfTrailingZeros(j);
+                boolean minus = (((j ^ (j >> 1)) >> v) & 1) != 0;
+                BigInteger twoB = bl[v].shiftLeft(1);
+                b = minus ? b.subtract(twoB) : b.add(twoB);
+                updateRoots(delta[v], minus);
+            } else {
+                fillBuckets();
+            }
+            c = b.multiply(b).subtract(fb.kn).divide(a);
+            sievePolynomial(out);
+        }
+        return polys;
+    }
+
+    private void chooseA(long aIndex) {
+        SplittableRandom rnd = new SplittableRandom(params.seed() ^ (aIndex * 0x9E37_79B9_7F4A_7C15L + 0x632B_E59B_D9B4_E019L));
+        int range = aHi - aLo;
+        BigInteger prod = BigInteger.ONE;
+        int chosen = 0;
+        int guard = 0;
+        while (chosen < s - 1) {
+            int i = aLo + rnd.nextInt(range);
+            if (fb.dividesK[i] || contains(aIdx, chosen, i)) {
+                if (++guard > 10_000) {
+                    throw new IllegalStateException("cannot choose A");
+                }
+                continue;
+            }
+            aIdx[chosen++] = i;
+            prod = prod.multiply(BigInteger.valueOf(fb.primes[i]));
+        }
+        // the last factor brings A closest to the target
+        double want = Math.exp(logOf(targetA) - logOf(prod));
+        int best = -1;
+        double bestErr = Double.MAX_VALUE;
+        int first = Math.max(fb.firstSieved, 1);
+        int pos = Arrays.binarySearch(fb.primes, first, fb.size, (int) Math.min(Integer.MAX_VALUE, Math.max(3, want)));
+        if (pos < 0) {
+            pos = -pos - 1;
+        }
+        for (int i = Math.max(first, pos - 40); i < Math.min(fb.size, pos + 40); i++) {
+            if (fb.dividesK[i] || contains(aIdx, chosen, i)) {
+                continue;
+            }
+            double err = Math.abs(Math.log(fb.primes[i] / want));
+            if (err < bestErr) {
+                bestErr = err;
+                best = i;
+            }
+        }
+        aIdx[chosen++] = best;
+        Arrays.sort(aIdx, 0, s);
+    }
+
+    private static double logOf(BigInteger x) {
+        int shift = Math.max(0, x.bitLength() - 60);
+        return Math.log(x.shiftRight(shift).doubleValue()) + shift * Math.log(2);
+    }
+
+    private static boolean contains(int[] xs, int count, int x) {
+        for (int i = 0; i < count; i++) {
+            if (xs[i] == x) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void initA() {
+        BigInteger aa = BigInteger.ONE;
+        for (int l = 0; l < s; l++) {
+            aa = aa.multiply(BigInteger.valueOf(fb.primes[aIdx[l]]));
+        }
+        a = aa;
+        BigInteger bb = BigInteger.ZERO;
+        for (int l = 0; l < s; l++) {
+            int q = fb.primes[aIdx[l]];
+            BigInteger aq = aa.divide(BigInteger.valueOf(q));
+            int aqm = aq.mod(BigInteger.valueOf(q)).intValue();
+            long g = (long) fb.sqrts[aIdx[l]] * FactorBase.inverse(aqm, q) % q;
+            if (g > q / 2) {
+                g = q - g;
+            }
+            gamma[l] = g;
+            bl[l] = aq.multiply(BigInteger.valueOf(g));
+            bb = bb.add(bl[l]);
+        }
+        b = bb;
+        specialCount = 0;
+        int size = fb.size;
+        int[] primes = fb.primes;
+        int[] sqrts = fb.sqrts;
+        double[] recips = fb.reciprocals;
+        int[] qs = new int[s];
+        for (int l = 0; l < s; l++) {
+            qs[l] = primes[aIdx[l]];
+        }
+        for (int i = 1; i < size; i++) {
+            int p = primes[i];
+            if (fb.dividesK[i] || contains(aIdx, s, i)) {
+                special[specialCount++] = i;
+                root1[i] = interval;
+                root2[i] = interval;
+                for (int l = 0; l < s; l++) {
+                    delta[l][i] = 0;
+                }
+                continue;
+            }
+            double inv = recips[i];
+            pre[0] = 1;
+            for (int l = 0; l < s; l++) {
+                pre[l + 1] = mulMod(pre[l], qs[l] % p, p, inv);
+            }
+            suf[s] = 1;
+            for (int l = s - 1; l >= 0; l--) {
+                suf[l] = mulMod(suf[l + 1], qs[l] % p, p, inv);
+            }
+            long ainv = FactorBase.inverse((int) pre[s], p);
+            long ainv2 = 2 * ainv % p;
+            long bm = 0;
+            for (int l = 0; l < s; l++) {
+                long blm = mulMod(gamma[l] % p, mulMod(pre[l], suf[l + 1], p, inv), p, inv);
+                bm += blm;
+                delta[l][i] = (int) mulMod(blm, ainv2, p, inv);
+            }
+            bm %= p;
+            long t = sqrts[i];
+            long mm = m % p;
+            long r1 = ((t - bm + p) % p * ainv + mm) % p;
+            long r2 = ((2L * p - t - bm) % p * ainv + mm) % p;
+            root1[i] = (int) r1;
+            root2[i] = (int) r2;
+        }
+    }
+
+    /** a·b mod p for 0 ≤ a, b &lt; p &lt; 2^31, with the quotient estimated through 1/p. */
+    private static long mulMod(long a, long b, int p, double inv) {
+        long x = a * b;
+        long r = x - (long) ((double) x * inv) * p;
+        while (r < 0) {
+            r += p;
+        }
+        while (r >= p) {
+            r -= p;
+        }
+        return r;
+    }
+
+    private void resetSpecial() {
+        for (int k = 0; k < specialCount; k++) {
+            int i = special[k];
+            root1[i] = interval;
+            root2[i] = interval;
+        }
+    }
+
+    /** Roots of polynomial 0: only the buckets need filling. */
+    private void fillBuckets() {
+        Arrays.fill(fill, 0);
+        int[] primes = fb.primes;
+        int size = fb.size;
+        int iv = interval;
+        for (int i = fb.firstLarge; i < size; i++) {
+            int p = primes[i];
+            int tag = i << SiqsParameters.BLOCK_BITS;
+            for (int r = root1[i]; r < iv; r += p) {
+                int blk = r >>> SiqsParameters.BLOCK_BITS;
+                buckets[blk][fill[blk]++] = tag | (r & OFFSET_MASK);
+            }
+            for (int r = root2[i]; r < iv; r += p) {
+                int blk = r >>> SiqsParameters.BLOCK_BITS;
+                buckets[blk][fill[blk]++] = tag | (r & OFFSET_MASK);
+            }
+        }
+    }
+
+    /** Moves every root by ±d (mod p) and refills the buckets of the large primes. */
+    private void updateRoots(int[] d, boolean plus) {
+        int[] primes = fb.primes;
+        int[] r1s = root1;
+        int[] r2s = root2;
+        int size = fb.size;
+        int first = 1;
+        int firstLarge = fb.firstLarge;
+        if (plus) {
+            for (int i = first; i < firstLarge; i++) {
+                int p = primes[i];
+                int r1 = r1s[i] + d[i] - p;
+                r1s[i] = r1 + ((r1 >> 31) & p);
+                int r2 = r2s[i] + d[i] - p;
+                r2s[i] = r2 + ((r2 >> 31) & p);
+            }
+        } else {
+            for (int i = first; i < firstLarge; i++) {
+                int p = primes[i];
+                int r1 = r1s[i] - d[i];
+                r1s[i] = r1 + ((r1 >> 31) & p);
+                int r2 = r2s[i] - d[i];
+                r2s[i] = r2 + ((r2 >> 31) & p);
+            }
+        }
+        Arrays.fill(fill, 0);
+        int iv = interval;
+        int[][] bk = buckets;
+        int[] fl = fill;
+        for (int i = firstLarge; i < size; i++) {
+            int p = primes[i];
+            int di = plus ? d[i] : p - d[i];
+            int r1 = r1s[i] + di - p;
+            r1 += (r1 >> 31) & p;
+            r1s[i] = r1;
+            int r2 = r2s[i] + di - p;
+            r2 += (r2 >> 31) & p;
+            r2s[i] = r2;
+            int tag = i << SiqsParameters.BLOCK_BITS;
+            for (; r1 < iv; r1 += p) {
+                int blk = r1 >>> SiqsParameters.BLOCK_BITS;
+                bk[blk][fl[blk]++] = tag | (r1 & OFFSET_MASK);
+            }
+            for (; r2 < iv; r2 += p) {
+                int blk = r2 >>> SiqsParameters.BLOCK_BITS;
+                bk[blk][fl[blk]++] = tag | (r2 & OFFSET_MASK);
+            }
+        }
+        resetSpecial();
+    }
+
+    private void sievePolynomial(List<Relation> out) {
+        int[] primes = fb.primes;
+        byte[] logs = fb.logs;
+        byte[] sv = sieve;
+        int first = fb.firstSieved;
+        int firstLarge = fb.firstLarge;
+        System.arraycopy(root1, first, next1, first, firstLarge - first);
+        System.arraycopy(root2, first, next2, first, firstLarge - first);
+        for (int blk = 0; blk < blocks; blk++) {
+            int start = blk << SiqsParameters.BLOCK_BITS;
+            int end = start + SiqsParameters.BLOCK_SIZE;
+            Arrays.fill(sv, start, end, initial);
+            for (int i = first; i < firstLarge; i++) {
+                int p = primes[i];
+                byte lg = logs[i];
+                // both roots in one loop (which root is which does not matter for sieving)
+                int r1 = next1[i];
+                int r2 = next2[i];
+                if (r1 > r2) {
+                    int t = r1;
+                    r1 = r2;
+                    r2 = t;
+                }
+                for (; r2 < end; r1 += p, r2 += p) {
+                    sv[r1] += lg;
+                    sv[r2] += lg;
+                }
+                if (r1 < end) {
+                    sv[r1] += lg;
+                    r1 += p;
+                }
+                next1[i] = r1;
+                next2[i] = r2;
+            }
+            int[] bucket = buckets[blk];
+            int count = fill[blk];
+            for (int k = 0; k < count; k++) {
+                int e = bucket[k];
+                sv[start + (e & OFFSET_MASK)] += logs[e >>> SiqsParameters.BLOCK_BITS];
+            }
+            for (int off = start; off < end; off += 8) {
+                long w = (long) LONGS.get(sv, off);
+                if ((w & HIGH_BITS) != 0) {
+                    for (int k = 0; k < 8; k++) {
+                        if (sv[off + k] < 0) {
+                            check(off + k, blk, out);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Diagnostics for tuning (-Dfactorlab.siqs.stats=true): candidates checked and time spent. */
+    static final boolean STATS = Boolean.getBoolean("factorlab.siqs.stats");
+    static final java.util.concurrent.atomic.AtomicLong CANDIDATES = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong CHECK_NANOS = new java.util.concurrent.atomic.AtomicLong();
+
+    private void check(int pos, int blk, List<Relation> out) {
+        if (!STATS) {
+            checkCandidate(pos, blk, out);
+            return;
+        }
+        CANDIDATES.incrementAndGet();
+        long t0 = System.nanoTime();
+        try {
+            checkCandidate(pos, blk, out);
+        } finally {
+            CHECK_NANOS.addAndGet(System.nanoTime() - t0);
+        }
+    }
+
+    private void checkCandidate(int pos, int blk, List<Relation> out) {
+        long x = pos - m;
+        BigInteger bx = BigInteger.valueOf(x);
+        BigInteger y = a.multiply(bx).add(b);
+        BigInteger v = y.add(b).multiply(bx).add(c);
+        colCount = 0;
+        if (v.signum() < 0) {
+            addColumn(0);
+            v = v.negate();
+        } else if (v.signum() == 0) {
+            return;
+        }
+        load(v);
+        for (int l = 0; l < s; l++) {
+            addColumn(aIdx[l] + 1);
+        }
+        int[] primes = fb.primes;
+        while ((limbs[limbCount - 1] & 1) == 0) {
+            divide(2);
+            addColumn(1);
+        }
+        for (int k = 0; k < specialCount; k++) {
+            int i = special[k];
+            divideOut(i, primes[i]);
+        }
+        // every odd prime that is not special: it divides g(x) iff x is one of its roots
+        double[] inv = fb.reciprocals;
+        double dpos = pos;
+        for (int i = 1; i < fb.firstLarge; i++) {
+            // pos mod p through a floating reciprocal: exact after one correction since pos < 2^24
+            int p = primes[i];
+            int r = pos - (int) (dpos * inv[i]) * p;
+            if (r < 0) {
+                r += p;
+            } else if (r >= p) {
+                r -= p;
+            }
+            if (r == root1[i] || r == root2[i]) {
+                divideOut(i, p);
+            }
+        }
+        int[] bucket = buckets[blk];
+        int count = fill[blk];
+        int off = pos & OFFSET_MASK;
+        for (int k = 0; k < count; k++) {
+            int e = bucket[k];
+            if ((e & OFFSET_MASK) == off) {
+                int i = e >>> SiqsParameters.BLOCK_BITS;
+                divideOut(i, primes[i]);
+            }
+        }
+        long large;
+        if (limbCount == 1 && limbs[0] == 1) {
+            large = 1;
+        } else if (limbCount == 1) {
+            large = limbs[0] & 0xFFFF_FFFFL;
+        } else if (limbCount == 2) {
+            large = ((limbs[0] & 0xFFFF_FFFFL) << 32) | (limbs[1] & 0xFFFF_FFFFL);
+            if (large < 0) {
+                return;
+            }
+        } else {
+            return;
+        }
+        if (large != 1 && large > fb.largePrimeBound) {
+            return;
+        }
+        int[] c = Arrays.copyOf(cols, colCount);
+        Arrays.sort(c);
+        out.add(new Relation(y, c, large));
+    }
+
+    private void addColumn(int col) {
+        if (colCount == cols.length) {
+            cols = Arrays.copyOf(cols, 2 * colCount);
+        }
+        cols[colCount++] = col;
+    }
+
+    /** Divides the limb buffer by p as often as p divides it, recording each factor. */
+    private void divideOut(int i, int p) {
+        while (tryDivide(p)) {
+            addColumn(i + 1);
+        }
+    }
+
+    /** Replaces the buffer by its quotient by p if p divides it exactly; one pass either way. */
+    private boolean tryDivide(int p) {
+        int[] q = quotient;
+        if (q.length < limbCount) {
+            q = new int[limbs.length];
+            quotient = q;
+        }
+        // quotient digits from a floating reciprocal: cur < p·2^32, so the estimate is off by at most one
+        double inv = 1.0 / p;
+        long r = 0;
+        for (int k = 0; k < limbCount; k++) {
+            long cur = (r << 32) | (limbs[k] & 0xFFFF_FFFFL);
+            long d = (long) (cur * inv);
+            r = cur - d * p;
+            if (r < 0) {
+                d--;
+                r += p;
+            } else if (r >= p) {
+                d++;
+                r -= p;
+            }
+            q[k] = (int) d;
+        }
+        if (r != 0) {
+            return false;
+        }
+        quotient = limbs;
+        limbs = q;
+        strip();
+        return true;
+    }
+
+    private void load(BigInteger v) {
+        byte[] bytes = v.toByteArray();
+        int n = (bytes.length + 3) / 4;
+        if (limbs.length < n) {
+            limbs = new int[n + 4];
+            quotient = new int[n + 4];
+        }
+        int k = 0;
+        int lead = bytes.length - 4 * (n - 1);
+        int word = 0;
+        for (int j = 0; j < lead; j++) {
+            word = (word << 8) | (bytes[j] & 0xFF);
+        }
+        limbs[k++] = word;
+        for (int j = lead; j < bytes.length; j += 4) {
+            limbs[k++] = ((bytes[j] & 0xFF) << 24) | ((bytes[j + 1] & 0xFF) << 16) | ((bytes[j + 2] & 0xFF) << 8)
+                    | (bytes[j + 3] & 0xFF);
+        }
+        limbCount = n;
+        strip();
+    }
+
+    private void strip() {
+        int z = 0;
+        while (z < limbCount - 1 && limbs[z] == 0) {
+            z++;
+        }
+        if (z > 0) {
+            System.arraycopy(limbs, z, limbs, 0, limbCount - z);
+            limbCount -= z;
+        }
+    }
+
+    private int remainder(int p) {
+        long r = 0;
+        for (int k = 0; k < limbCount; k++) {
+            r = ((r << 32) | (limbs[k] & 0xFFFF_FFFFL)) % p;
+        }
+        return (int) r;
+    }
+
+    private void divide(int p) {
+        long r = 0;
+        for (int k = 0; k < limbCount; k++) {
+            long cur = (r << 32) | (limbs[k] & 0xFFFF_FFFFL);
+            limbs[k] = (int) (cur / p);
+            r = cur % p;
+        }
+        strip();
+    }
+}

@@ -1,0 +1,79 @@
+package org.factorlab.core.factor.siqs;
+
+import java.io.Serializable;
+
+/**
+ * The tuning of one SIQS run: factor-base size, sieve interval, large-prime bound, threshold and the
+ * shape of the A-coefficients. Chosen from the size of the number by {@link #forDigits(int)}; a value
+ * object, part of every {@link SieveUnit} and of the per-JVM factor-base cache key.
+ *
+ * @param factorBaseSize       number of primes in the factor base (including 2)
+ * @param sieveBlocks          the interval {@code [-M, M)} has {@code 2M = sieveBlocks · 32768} positions
+ * @param largePrimeMultiplier a cofactor below {@code largePrimeMultiplier · pmax} is kept as a large
+ *                             prime (single large-prime variation)
+ * @param thresholdSlack       bits subtracted from the ideal threshold, for the unsieved small
+ *                             primes and prime powers
+ * @param smallPrimeLimit      primes below this are not sieved (small prime variation)
+ * @param aFactorBits          desired size in bits of each prime factor of A
+ * @param aPerUnit             how many A-coefficients one {@link SieveUnit} sieves
+ * @param seed                 seed of the deterministic choice of A-coefficients
+ */
+public record SiqsParameters(int factorBaseSize, int sieveBlocks, int largePrimeMultiplier,
+                             double thresholdSlack, int smallPrimeLimit, int aFactorBits, int aPerUnit,
+                             long seed) implements Serializable {
+
+    /** log2 of the sieve block size: 32 KiB, the L1 data cache of most cores. */
+    static final int BLOCK_BITS = 15;
+    static final int BLOCK_SIZE = 1 << BLOCK_BITS;
+
+    // digits, factor base, blocks, LP multiplier, threshold slack (bits), A prime bits. Below ~45
+    // digits partials rarely pair up, so the large-prime bound and the slack are kept small.
+    private static final int[][] TABLE = {
+            {20, 120, 1, 20, 6, 7},
+            {25, 180, 1, 20, 7, 8},
+            {30, 260, 1, 25, 8, 8},
+            {35, 420, 1, 30, 8, 9},
+            {40, 650, 1, 30, 9, 10},
+            {45, 1000, 1, 50, 11, 10},
+            {50, 1600, 2, 80, 13, 11},
+            {55, 2600, 2, 90, 14, 11},
+            {60, 4000, 3, 100, 14, 11},
+            {65, 6500, 4, 100, 15, 12},
+            {70, 10000, 5, 110, 15, 12},
+            {75, 15000, 6, 120, 16, 12},
+            {80, 22000, 8, 120, 16, 12},
+            {90, 40000, 10, 120, 17, 13},
+            {100, 65000, 12, 120, 17, 13},
+            {110, 100000, 14, 120, 18, 13},
+    };
+
+    /** The parameters for a number of {@code digits} decimal digits (interpolated in the table). */
+    public static SiqsParameters forDigits(int digits) {
+        int[] lo = TABLE[0];
+        int[] hi = TABLE[TABLE.length - 1];
+        for (int i = 0; i + 1 < TABLE.length; i++) {
+            if (digits >= TABLE[i][0] && digits <= TABLE[i + 1][0]) {
+                lo = TABLE[i];
+                hi = TABLE[i + 1];
+                break;
+            }
+        }
+        double t = hi[0] == lo[0] ? 0 : Math.max(0, Math.min(1, (digits - lo[0]) / (double) (hi[0] - lo[0])));
+        int fb = (int) Math.round(lo[1] + t * (hi[1] - lo[1]));
+        int blocks = (int) Math.round(lo[2] + t * (hi[2] - lo[2]));
+        int lp = (int) Math.round(lo[3] + t * (hi[3] - lo[3]));
+        double slack = lo[4] + t * (hi[4] - lo[4]);
+        int aBits = (int) Math.round(lo[5] + t * (hi[5] - lo[5]));
+        return new SiqsParameters(fb, blocks, lp, slack, digits < 40 ? 100 : 256, aBits, 1, 0x51D5_2026L);
+    }
+
+    /** These parameters with another number of A-coefficients per unit. */
+    public SiqsParameters withAPerUnit(int a) {
+        return new SiqsParameters(factorBaseSize, sieveBlocks, largePrimeMultiplier, thresholdSlack,
+                smallPrimeLimit, aFactorBits, a, seed);
+    }
+
+    int intervalLength() {
+        return sieveBlocks << BLOCK_BITS;
+    }
+}

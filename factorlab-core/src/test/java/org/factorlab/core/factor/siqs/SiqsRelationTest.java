@@ -1,0 +1,56 @@
+package org.factorlab.core.factor.siqs;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SiqsRelationTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = {25, 32, 40, 46})
+    void relationsHold(int digits) {
+        BigInteger n = SiqsBench.semiprime(digits, 7);
+        int k = Siqs.multiplier(n);
+        SiqsParameters params = SiqsParameters.forDigits(digits).withAPerUnit(3);
+        FactorBase fb = FactorBase.get(n, k, params);
+        SieveResult result = new SieveUnit(n, k, params, 5, 3).compute();
+        assertThat(result.relations()).isNotEmpty();
+        BigInteger kn = n.multiply(BigInteger.valueOf(k));
+        for (Relation r : result.relations()) {
+            BigInteger product = BigInteger.valueOf(r.largePrime());
+            for (int c : r.columns()) {
+                product = product.multiply(c == 0 ? BigInteger.ONE.negate() : BigInteger.valueOf(fb.primes[c - 1]));
+            }
+            assertThat(r.y().pow(2).subtract(product).mod(kn)).isEqualTo(BigInteger.ZERO);
+            if (!r.isFull()) {
+                assertThat(r.largePrime()).isGreaterThan(fb.largestPrime()).isLessThanOrEqualTo(fb.largePrimeBound);
+                assertThat(BigInteger.valueOf(r.largePrime()).isProbablePrime(30)).isTrue();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {30, 41})
+    void unitsArePure(int digits) {
+        BigInteger n = SiqsBench.semiprime(digits, 3);
+        int k = Siqs.multiplier(n);
+        SiqsParameters params = SiqsParameters.forDigits(digits).withAPerUnit(2);
+        SieveUnit unit = new SieveUnit(n, k, params, 11, 2);
+        SieveResult first = unit.compute();
+        // another unit in between changes the per-thread sieve state
+        new SieveUnit(n, k, params, 40, 2).compute();
+        SieveResult again = unit.compute();
+        assertThat(again.polynomials()).isEqualTo(first.polynomials());
+        assertThat(again.relations()).hasSameSizeAs(first.relations());
+        for (int i = 0; i < first.relations().length; i++) {
+            Relation a = first.relations()[i];
+            Relation b = again.relations()[i];
+            assertThat(b.y()).isEqualTo(a.y());
+            assertThat(b.columns()).isEqualTo(a.columns());
+            assertThat(b.largePrime()).isEqualTo(a.largePrime());
+        }
+    }
+}
