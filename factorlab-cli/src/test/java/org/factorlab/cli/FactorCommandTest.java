@@ -1,6 +1,8 @@
 package org.factorlab.cli;
 
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,6 +23,43 @@ class FactorCommandTest {
         assertThat(r.out()).isEqualTo("12: 2 2 3\n0:\n1:\n7: 7\n7: 7\n600851475143: 71 839 1471 6857\n");
         assertThat(r.err()).isEmpty();
         assertThat(r.status()).isZero();
+    }
+
+    @Test
+    void verboseTellsOnStandardErrorHowEachNumberWasFactoredWithoutChangingTheOutput() {
+        String[] numbers = {"360", "1000000016000000063", "97", "1", "340282366920938463463374607431768211457"};
+        Cli.Result plain = Cli.args(concat("factor", numbers));
+        Cli.Result verbose = Cli.args(concat("factor", concat("-v", numbers)));
+        assertThat(verbose.out()).isEqualTo(plain.out());
+        assertThat(verbose.status()).isZero();
+        List<String> lines = verbose.err().lines().toList();
+        assertThat(lines).hasSize(numbers.length);
+        assertThat(lines.get(0)).matches("factorlab: 360: 2\\^3 3\\^2 5 by trial division \\(.+\\); .+ in all");
+        assertThat(lines.get(1)).matches("factorlab: 1000000016000000063: 100000000[79] 100000000[79] by .+ in all");
+        assertThat(lines.get(3)).matches("factorlab: 1: no prime factors; .+ in all");
+        assertThat(lines.get(4)).contains("59649589127497217", "5704689200685129054721");
+    }
+
+    private static String[] concat(String first, String... rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    @Test
+    void oneThreadAndAllCoresWriteTheSameBytes() {
+        StringBuilder in = new StringBuilder();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(6);
+        for (int i = 0; i < 3000; i++) {
+            in.append(Long.toUnsignedString(random.nextLong() >>> random.nextInt(64))).append('\n');
+        }
+        in.append("340282366920938463463374607431768211457\n");
+        Cli.Result all = Cli.run(in.toString(), "factor");
+        Cli.Result one = Cli.run(in.toString(), "factor", "-j", "1");
+        assertThat(all.out()).isEqualTo(one.out());
+        assertThat(all.out().lines()).hasSize(3001);
+        assertThat(all.status()).isZero();
     }
 
     @Test

@@ -3,9 +3,8 @@ package org.factorlab.core.factor;
 import org.factorlab.core.Factorization;
 import org.factorlab.core.Factorizer;
 import org.factorlab.core.Unsigned;
-import org.factorlab.core.arith.Montgomery64;
+import org.factorlab.core.factor.siqs.Siqs;
 import org.factorlab.core.parallel.UnitExecutor;
-import org.factorlab.core.primality.MillerRabin64;
 import org.factorlab.core.primality.Primality;
 
 import java.math.BigInteger;
@@ -15,83 +14,58 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The fastest factoring method this project has for each size: the one to use for real work.
  *
- * <h2>Implementation overview</h2>
+ * <h2>How a number is factored</h2>
  *
- * <p><b>64-bit fast path</b> ({@link #factor(long, long[])}, allocation-free):
- * <ol>
- *   <li>Powers of 2 by counting trailing zeros.</li>
- *   <li>Trial division by the odd primes below {@value #TRIAL_LIMIT}, each test one multiplication:
- *       for odd {@code p}, {@code n} is divisible by {@code p} iff {@code n·p^-1 mod 2^64 ≤
- *       ⌊(2^64 − 1)/p⌋}, and then {@code n·p^-1} is the exact quotient (Granlund and Montgomery,
- *       "Division by invariant integers using multiplication", PLDI 1994, §9; Warren, <i>Hacker's
- *       Delight</i>, §10-17). It stops early once {@code p^2} exceeds the cofactor, which is then
- *       prime.</li>
- *   <li>The remaining cofactor, if composite, is split repeatedly: each piece is tested with
- *       {@link MillerRabin64} (a proof below 2^64); composites are checked for being a square or a
- *       cube and otherwise split by {@link Ecm64} (from 2^40 up) or {@link PollardBrent64} (below, and as
- *       the fallback). The pieces still to be examined live in a
- *       stack at the top end of {@code out} while primes fill it from the bottom: all of them are
- *       {@code ≥ 2} and their product is {@code n < 2^64}, so together they never exceed 63 entries
- *       and the two ends never meet.</li>
- *   <li>An insertion sort puts the (at most 64) factors in ascending order.</li>
- * </ol>
+ * <p><b>Below 2^64</b> ({@link #factor(long, long[])}): {@link Factor64}, allocation-free — trial
+ * division by multiplicative inverses, BPSW, Hart's one-line method, Pollard–Brent rho and a small ECM.
  *
  * <p><b>Beyond 2^64</b> ({@link #factor(BigInteger)}): trial division by the primes below
  * {@value #BIG_TRIAL_LIMIT} (one {@code BigInteger} remainder per group of primes whose product fits a
- * {@code long}); then a work list of cofactors, each handled by the first rule that applies: fits in
- * 64 bits → fast path; {@link Primality#isPrime BPSW} probable prime → a factor; a perfect power
- * {@code r^k} → {@code k} copies of {@code r}; otherwise split by {@link PollardBrent} with a bounded
- * number of steps (small factors) and then by {@link Ecm} (until found). Factors found are pushed back
- * on the list, so every factor returned is prime (above 2^64: a BPSW probable prime).
+ * {@code long}); then a work list of cofactors, each handled by the first rule that applies:
+ * <ol>
+ *   <li>below 2^64 → {@link Factor64};</li>
+ *   <li>at most {@value #F128_MAX_BITS} bits → {@link Factor128} (two-{@code long} Montgomery
+ *       arithmetic, rho and ECM), which is much faster there than anything on {@code BigInteger};</li>
+ *   <li>a BPSW probable prime → a factor;</li>
+ *   <li>a perfect power {@code r^k} → {@code k} copies of {@code r};</li>
+ *   <li>otherwise split: a short Pollard–Brent walk (factors up to ~10 digits); then, up to
+ *       {@value #SIQS_MAX_DIGITS} digits, a bounded ECM pre-pass for small factors
+ *       ({@link #ecmPrepassDigits}) followed by the self-initialising quadratic sieve
+ *       ({@link org.factorlab.core.factor.siqs.Siqs}), whose time depends only on the size of the
+ *       number; above that, or if the sieve declines, ECM until it succeeds.</li>
+ * </ol>
+ * Pieces go back on the list, so every factor returned is prime (above 2^64: a BPSW probable prime).
  *
- * <p><b>Cost.</b> 64-bit inputs: tens of microseconds on average, a few hundred at worst (two ≈32-bit
- * primes, about six ECM curves). Larger inputs: dominated by ECM, i.e. by the size of the
- * second-largest prime factor: 17-digit factors take about a second, 20-digit ones several.
+ * <p><b>All cores on one number.</b> ECM curves and SIQS polynomials are {@link
+ * org.factorlab.core.parallel.WorkUnit}s run on the {@link UnitExecutor} given at construction; the
+ * default runs them on the calling thread. Long kernels report to the {@link ProgressListener}.
  *
- * <p>Stateless and thread-safe; cancellable (the loops inside rho and ECM check the interrupt flag).
+ * <p><b>Seeing the work.</b> {@link #factor(BigInteger, Consumer)} reports, for each prime factor,
+ * the method that found it and how long that took ({@code factor -v}).
+ *
+ * <p>Thread-safe (no mutable state); cancellable (every long loop checks the interrupt flag).
  */
 public final class AutoFactorizer implements Factorizer {
 
-    static final int TRIAL_LIMIT = 1024;
     static final int BIG_TRIAL_LIMIT = 1 << 16;
-    static final long RHO_STEPS = 1 << 16;
-    /** Composites from here up are split by {@link Ecm64}, smaller ones by {@link PollardBrent64}. */
-    static final long ECM_THRESHOLD = 1L << 40;
-    /** The rho walk tried before ECM: enough for factors up to about 2^20. */
-    static final long SHORT_RHO_STEPS = 1 << 10;
-
-    /** Odd primes below TRIAL_LIMIT, their inverses mod 2^64, and ⌊(2^64 − 1)/p⌋. */
-    private static final long[] ODD_PRIMES;
-    private static final long[] INVERSES;
-    private static final long[] LIMITS;
-    /** The square of the least prime not in ODD_PRIMES: a cofactor below it is prime. */
-    private static final long TRIAL_SQUARE;
+    /** The rho walk tried on big composites before ECM or SIQS: factors up to ~10 digits. */
+    static final long RHO_STEPS = 1 << 14;
+    /** Composites up to this many bits go to {@link Factor128}. */
+    static final int F128_MAX_BITS = 100;
+    /** Composites up to this many digits go to SIQS (after the ECM pre-pass); larger ones to ECM. */
+    static final int SIQS_MAX_DIGITS = 95;
 
     /** Primes below BIG_TRIAL_LIMIT in groups whose product fits a long, and those products. */
     private static final int[][] BIG_GROUPS;
     private static final long[] BIG_PRODUCTS;
 
     static {
-        int[] primes = PrimeSieve.primesUpTo(TRIAL_LIMIT + 64);
-        int k = 0;
-        while (primes[k] < TRIAL_LIMIT) {
-            k++;
-        }
-        ODD_PRIMES = new long[k - 1];
-        INVERSES = new long[k - 1];
-        LIMITS = new long[k - 1];
-        for (int i = 1; i < k; i++) {
-            long p = primes[i];
-            ODD_PRIMES[i - 1] = p;
-            INVERSES[i - 1] = Montgomery64.inverse(p);
-            LIMITS[i - 1] = Long.divideUnsigned(-1L, p);
-        }
-        TRIAL_SQUARE = (long) primes[k] * primes[k];
-
         int[] big = PrimeSieve.primesUpTo(BIG_TRIAL_LIMIT);
         List<int[]> groups = new ArrayList<>();
         List<Long> products = new ArrayList<>();
@@ -124,8 +98,8 @@ public final class AutoFactorizer implements Factorizer {
      * the progress of long kernels to {@code progress}.
      */
     public AutoFactorizer(UnitExecutor executor, ProgressListener progress) {
-        this.executor = java.util.Objects.requireNonNull(executor, "executor");
-        this.progress = java.util.Objects.requireNonNull(progress, "progress");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     @Override
@@ -133,142 +107,159 @@ public final class AutoFactorizer implements Factorizer {
         return Factor64.factor(n, out);
     }
 
-    /** Splits a cofactor with no prime factor below the trial bound; appends its prime factors. */
-    private static int splitComposite(long n, long[] out, int count) {
-        int top = out.length;
-        out[--top] = n;
-        while (top < out.length) {
-            long m = out[top++];
-            if (MillerRabin64.isPrime(m)) {
-                out[count++] = m;
-                continue;
-            }
-            long f = nontrivialFactor(m);
-            out[--top] = f;
-            out[--top] = Long.divideUnsigned(m, f);
-        }
-        return count;
-    }
-
-    /** A nontrivial factor of the odd composite {@code m} that has no prime factor below 1024. */
-    private static long nontrivialFactor(long m) {
-        long r = isqrt(m);
-        if (r * r == m) {
-            return r;
-        }
-        long c = icbrt(m);
-        if (c * c * c == m) {
-            return c;
-        }
-        if (Long.compareUnsigned(m, ECM_THRESHOLD) >= 0) {
-            // Most 64-bit composites have a small second factor, which a short rho walk finds
-            // faster than one ECM curve; only then is ECM worth its fixed cost.
-            long f = PollardBrent64.factor(m, SHORT_RHO_STEPS);
-            if (f != 0) {
-                return f;
-            }
-            f = Ecm64.factor(m);
-            if (f != 0) {
-                return f;
-            }
-        }
-        return PollardBrent64.factor(m);
-    }
-
-    /** ⌊√m⌋ for unsigned {@code m}. */
-    static long isqrt(long m) {
-        double dm = m >= 0 ? (double) m : (double) (m >>> 1) * 2.0;
-        long r = Math.min((long) Math.sqrt(dm), 0xFFFF_FFFFL);
-        while (Long.compareUnsigned(r * r, m) > 0) {
-            r--;
-        }
-        while (r < 0xFFFF_FFFFL && Long.compareUnsigned((r + 1) * (r + 1), m) <= 0) {
-            r++;
-        }
-        return r;
-    }
-
-    /** ⌊∛m⌋ for unsigned {@code m}; 2642245 is the largest cube root below 2^64. */
-    static long icbrt(long m) {
-        final long max = 2_642_245L;
-        double dm = m >= 0 ? (double) m : (double) (m >>> 1) * 2.0;
-        long c = Math.min((long) Math.cbrt(dm), max);
-        while (c > 0 && Long.compareUnsigned(c * c * c, m) > 0) {
-            c--;
-        }
-        while (c < max && Long.compareUnsigned((c + 1) * (c + 1) * (c + 1), m) <= 0) {
-            c++;
-        }
-        return c;
-    }
-
-    private static void insertionSort(long[] a, int count) {
-        for (int i = 1; i < count; i++) {
-            long x = a[i];
-            int j = i - 1;
-            while (j >= 0 && Long.compareUnsigned(a[j], x) > 0) {
-                a[j + 1] = a[j];
-                j--;
-            }
-            a[j + 1] = x;
-        }
-    }
-
     @Override
     public Factorization factor(BigInteger n) {
+        return factor(n, null);
+    }
+
+    /**
+     * Factors {@code n} and, when {@code trace} is not {@code null}, reports for every prime factor
+     * (in the order found) which method found it and how long that step took.
+     */
+    public Factorization factor(BigInteger n, Consumer<FactorStep> trace) {
         if (n.signum() < 0) {
             throw new IllegalArgumentException("negative number: " + n);
         }
-        long[] out = new long[64];
-        if (Unsigned.fits(n)) {
-            int count = factor(n.longValue(), out);
+        if (trace == null && Unsigned.fits(n)) {
+            long[] out = new long[64];
+            int count = Factor64.factor(n.longValue(), out);
             return Factorization.ofUnsigned(n.longValue(), out, count);
         }
         List<BigInteger> factors = new ArrayList<>();
+        Tracer tracer = new Tracer(trace);
+        long t0 = System.nanoTime();
         int twos = n.getLowestSetBit();
-        for (int i = 0; i < twos; i++) {
-            factors.add(BigInteger.TWO);
-        }
-        BigInteger m = trialDivide(n.shiftRight(twos), factors);
-
-        Deque<BigInteger> work = new ArrayDeque<>();
-        if (!m.equals(BigInteger.ONE)) {
-            work.push(m);
-        }
-        while (!work.isEmpty()) {
-            BigInteger c = work.pop();
-            if (Unsigned.fits(c)) {
-                int count = factor(c.longValue(), out);
-                for (int i = 0; i < count; i++) {
-                    factors.add(Unsigned.toBigInteger(out[i]));
-                }
-            } else if (Primality.isPrime(c)) {
-                factors.add(c);
-            } else {
-                splitBig(c, work);
+        BigInteger m = n;
+        if (n.signum() > 0) {
+            for (int i = 0; i < twos; i++) {
+                factors.add(BigInteger.TWO);
             }
+            m = trialDivide(n.shiftRight(twos), factors, trace != null);
+        }
+        tracer.found(factors, "trial division", System.nanoTime() - t0);
+
+        Deque<Piece> work = new ArrayDeque<>();
+        if (m.compareTo(BigInteger.ONE) > 0) {
+            work.push(new Piece(m, factors.isEmpty() ? "primality test" : "trial division", System.nanoTime() - t0));
+        }
+        try {
+            while (!work.isEmpty()) {
+                Piece piece = work.pop();
+                BigInteger c = piece.value;
+                if (Unsigned.fits(c) && trace == null) {
+                    long[] out = new long[64];
+                    int count = Factor64.factor(c.longValue(), out);
+                    for (int i = 0; i < count; i++) {
+                        factors.add(Unsigned.toBigInteger(out[i]));
+                    }
+                } else if (c.bitLength() <= F128_MAX_BITS && trace == null) {
+                    factors.addAll(Factor128.factor(c));
+                } else if (Unsigned.fits(c) ? Factor64.isPrime(c.longValue()) : Primality.isPrime(c)) {
+                    factors.add(c);
+                    tracer.found(c, piece.method, piece.nanos);
+                } else {
+                    long s0 = System.nanoTime();
+                    String[] method = new String[1];
+                    BigInteger[] parts = split(c, method);
+                    long nanos = System.nanoTime() - s0;
+                    for (BigInteger part : parts) {
+                        work.push(new Piece(part, method[0], nanos));
+                    }
+                }
+            }
+        } finally {
+            progress.finished();
         }
         Collections.sort(factors);
         return new Factorization(n, factors);
     }
 
-    /** Pushes a split of the odd composite {@code c} (no factor below BIG_TRIAL_LIMIT) onto the work list. */
-    private static void splitBig(BigInteger c, Deque<BigInteger> work) {
+    /** A cofactor still to be examined, with the step that produced it. */
+    private record Piece(BigInteger value, String method, long nanos) {
+    }
+
+    /** Passes steps to the trace consumer, if any. */
+    private record Tracer(Consumer<FactorStep> trace) {
+        void found(BigInteger prime, String method, long nanos) {
+            if (trace != null) {
+                trace.accept(new FactorStep(prime, method, nanos));
+            }
+        }
+
+        void found(List<BigInteger> primes, String method, long nanos) {
+            for (BigInteger p : primes) {
+                found(p, method, nanos);
+            }
+        }
+    }
+
+    /**
+     * Splits the odd composite {@code c} (no prime factor below {@value #BIG_TRIAL_LIMIT}) into pieces
+     * whose product is {@code c} — two, or {@code k} copies of a root — and names the method.
+     */
+    private BigInteger[] split(BigInteger c, String[] method) {
         for (int k = 2; k <= c.bitLength() / 16; k = nextPrime(k)) {
             BigInteger r = iroot(c, k);
             if (r.pow(k).equals(c)) {
-                for (int i = 0; i < k; i++) {
-                    work.push(r);
-                }
-                return;
+                BigInteger[] copies = new BigInteger[k];
+                Arrays.fill(copies, r);
+                method[0] = "perfect power";
+                return copies;
             }
         }
-        BigInteger f = PollardBrent.factor(c, RHO_STEPS);
-        if (f == null) {
-            f = Ecm.factor(c);
+        BigInteger f = null;
+        if (Unsigned.fits(c)) {
+            method[0] = method64(c.longValue());
+            f = Unsigned.toBigInteger(Factor64.split(c.longValue()));
+        } else if (c.bitLength() <= F128_MAX_BITS) {
+            method[0] = "128-bit rho/ecm";
+            f = Factor128.split(c);
         }
-        work.push(f);
-        work.push(c.divide(f));
+        if (f == null) {
+            method[0] = "rho";
+            f = PollardBrent.factor(c, RHO_STEPS);
+        }
+        int digits = digits(c);
+        if (f == null && digits <= SIQS_MAX_DIGITS) {
+            method[0] = "ecm";
+            f = Ecm.factor(c, executor, progress, ecmPrepassDigits(digits));
+            if (f == null) {
+                method[0] = "siqs";
+                f = Siqs.factor(c, executor, progress);
+            }
+        }
+        if (f == null) {
+            method[0] = "ecm";
+            f = Ecm.factor(c, executor, progress);
+        }
+        return new BigInteger[] {f, c.divide(f)};
+    }
+
+    /** The methods {@link Factor64#split} tries on a composite of this size, in its order. */
+    private static String method64(long m) {
+        if (Long.compareUnsigned(m, 1L << Factor64.HART_BITS) < 0) {
+            return "rho, then Hart";
+        }
+        return Long.compareUnsigned(m, 1L << Factor64.RHO_BITS) < 0 ? "rho" : "rho, then 64-bit ecm";
+    }
+
+    /**
+     * How far the ECM pre-pass looks (factor digits) before SIQS takes a composite of {@code digits}
+     * digits: worth it only where it costs little next to the sieve — nothing below 45 digits (the
+     * sieve takes well under a second there and rho has taken the small factors), the first level
+     * (15-digit factors, 25 curves at B1 = 2000) from 45 digits, up to 20-digit factors from 80.
+     */
+    static int ecmPrepassDigits(int digits) {
+        if (digits < 45) {
+            return 0;
+        }
+        return digits < 80 ? 15 : 20;
+    }
+
+    /** The number of decimal digits of {@code c > 0}. */
+    static int digits(BigInteger c) {
+        int estimate = (int) Math.floor((c.bitLength() - 1) * 0.30102999566398120) + 1;
+        return c.compareTo(BigInteger.TEN.pow(estimate)) >= 0 ? estimate + 1 : estimate;
     }
 
     private static int nextPrime(int k) {
@@ -299,9 +290,22 @@ public final class AutoFactorizer implements Factorizer {
         }
     }
 
-    /** Divides out the odd primes below BIG_TRIAL_LIMIT from odd {@code m}, appending them. */
-    private static BigInteger trialDivide(BigInteger m, List<BigInteger> factors) {
-        for (int g = 0; g < BIG_GROUPS.length && !Unsigned.fits(m); g++) {
+    /** ⌊√m⌋ for unsigned {@code m}. */
+    static long isqrt(long m) {
+        return Factor64.isqrt(m);
+    }
+
+    /** ⌊∛m⌋ for unsigned {@code m}. */
+    static long icbrt(long m) {
+        return Factor64.icbrt(m);
+    }
+
+    /**
+     * Divides out the odd primes below BIG_TRIAL_LIMIT from odd {@code m}, appending them; stops once
+     * the cofactor fits 64 bits (the 64-bit path is faster from there) unless {@code all} is set.
+     */
+    private static BigInteger trialDivide(BigInteger m, List<BigInteger> factors, boolean all) {
+        for (int g = 0; g < BIG_GROUPS.length && (all ? m.compareTo(BigInteger.ONE) > 0 : !Unsigned.fits(m)); g++) {
             long r = m.mod(BigInteger.valueOf(BIG_PRODUCTS[g])).longValue();
             for (int p : BIG_GROUPS[g]) {
                 if (r % p != 0) {

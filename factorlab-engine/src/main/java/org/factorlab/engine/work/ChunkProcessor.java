@@ -2,6 +2,8 @@ package org.factorlab.engine.work;
 
 import org.factorlab.core.Factorization;
 import org.factorlab.core.Factorizer;
+import org.factorlab.core.factor.AutoFactorizer;
+import org.factorlab.core.factor.FactorStep;
 import org.factorlab.core.parallel.ThreadUnitExecutor;
 import org.factorlab.core.parallel.UnitExecutor;
 import org.factorlab.engine.io.ByteOutput;
@@ -9,6 +11,7 @@ import org.factorlab.engine.io.ByteOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -45,6 +48,7 @@ public final class ChunkProcessor {
         long t0 = System.nanoTime();
         long waited = 0;
         List<String> errors = new ArrayList<>(0);
+        List<String> notes = job.trace() ? new ArrayList<>(chunk.size()) : List.of();
         bytes.reset();
         try {
             for (int i = 0; i < chunk.size(); i++) {
@@ -56,7 +60,9 @@ public final class ChunkProcessor {
                     between.run();
                     waited += System.nanoTime() - w0;
                 }
-                if (chunk.isBig(i)) {
+                if (job.trace()) {
+                    processTraced(chunk.number(i), errors, notes);
+                } else if (chunk.isBig(i)) {
                     processBig(chunk, i, errors);
                 } else {
                     processSmall(chunk.numbers()[i], errors);
@@ -68,7 +74,7 @@ public final class ChunkProcessor {
         }
         // busy time leaves out the time spent in the hook (for the GIL model: waiting for the lock)
         long busy = System.nanoTime() - t0 - waited;
-        return new ChunkResult(chunk.sequence(), chunk.size(), bytes.toByteArray(), errors, busy);
+        return new ChunkResult(chunk.sequence(), chunk.size(), bytes.toByteArray(), errors, busy, notes);
     }
 
     /** Processes one chunk with no hook between numbers. */
@@ -88,6 +94,29 @@ public final class ChunkProcessor {
 
     private void processBig(Chunk chunk, int i, List<String> errors) throws IOException {
         Factorization fz = factorizer.factor(chunk.big()[i]);
+        if (job.format() != null) {
+            job.format().write(out, fz);
+        }
+        if (job.verify() && !Verifier.check(fz)) {
+            errors.add(verificationFailure(fz));
+        }
+    }
+
+    /** Factors one number with a trace of how ({@code factor -v}): the result line, plus a note. */
+    private void processTraced(BigInteger n, List<String> errors, List<String> notes) throws IOException {
+        List<FactorStep> steps = new ArrayList<>();
+        long t0 = System.nanoTime();
+        Factorization fz;
+        if (factorizer instanceof AutoFactorizer auto) {
+            fz = auto.factor(n, steps::add);
+        } else {
+            fz = factorizer.factor(n);
+            long nanos = System.nanoTime() - t0;
+            for (BigInteger p : fz.factors()) {
+                steps.add(new FactorStep(p, job.algorithm().cliName(), nanos));
+            }
+        }
+        notes.add(TraceLine.format(n, steps, System.nanoTime() - t0));
         if (job.format() != null) {
             job.format().write(out, fz);
         }
