@@ -69,7 +69,7 @@ class BlockLanczosTest {
         int[][] m = Gf2TestMatrices.randomWithPlanted(11, 1_100, 1_000, 15);
         List<int[]> a = new BlockLanczos().dependencies(m, 1_000, 64);
         List<int[]> b = new BlockLanczos().dependencies(m, 1_000, 64);
-        assertThat(b).usingRecursiveComparison().isEqualTo(a);
+        assertThat(Gf2TestMatrices.text(b)).isEqualTo(Gf2TestMatrices.text(a));
         List<int[]> c = new BlockLanczos(99).dependencies(m, 1_000, 64);
         Gf2TestMatrices.assertValid(m, 1_000, c, 64);
     }
