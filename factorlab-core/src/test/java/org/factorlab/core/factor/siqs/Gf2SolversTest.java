@@ -6,9 +6,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The default solver (filter + dense Gauss or block Lanczos) on SIQS-like and awkward matrices. */
 class Gf2SolversTest {
@@ -58,6 +60,20 @@ class Gf2SolversTest {
             List<int[]> deps = s.dependencies(m, columns, 64);
             Gf2TestMatrices.assertValid(m, columns, deps, 64);
             assertThat(deps.size()).isGreaterThanOrEqualTo(10);
+        }
+    }
+
+    @Test
+    void interruptionCancelsAndLeavesTheFlagSet() {
+        int[][] m = Gf2TestMatrices.siqsLike(9, 2_100, 2_000);
+        for (Gf2Solver s : List.of(solver, new BlockLanczos(), new DenseGauss())) {
+            Thread.currentThread().interrupt();
+            try {
+                assertThatThrownBy(() -> s.dependencies(m, 2_000, 64)).isInstanceOf(CancellationException.class);
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            } finally {
+                Thread.interrupted();
+            }
         }
     }
 
