@@ -303,7 +303,7 @@ public final class BlockLanczos implements Gf2Solver {
         private final Csr b;
         private final int n;
         private final long startSeed;
-        private final long[] tables = new long[3 * 8 * 256];
+        private final long[] tables = new long[2 * 8 * 256];
 
         Run(Csr b, long startSeed) {
             this.b = b;
