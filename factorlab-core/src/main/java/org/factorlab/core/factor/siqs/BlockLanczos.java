@@ -40,7 +40,7 @@ import java.util.SplittableRandom;
  * of {@code B} itself: compute {@code Bᵀ·Z} ({@code c × 128}), find its null space by Gaussian
  * elimination on 128-bit rows, map each null vector {@code u} to {@code Z·u}, and keep a linearly
  * independent, nonzero subset (each such vector's support is a set of rows XORing to zero). When
- * {@code n} exceeds the rank by 64 or more this typically yields 50–64 dependencies.
+ * {@code n} exceeds the rank by 64 or more this typically yields 62–64 dependencies.
  *
  * <p><b>Failure modes.</b> The selection can fail (a column of {@code [VᵀAV | I]} without a pivot),
  * the iteration can overrun, or the extraction can find too few vectors (an unlucky start or a
@@ -50,11 +50,15 @@ import java.util.SplittableRandom;
  * Every returned set is re-checked against the input.
  *
  * <p><b>Cost.</b> Per step: one product by {@code A} ({@code 2·nnz} scattered XORs into a
- * {@code c}-long array) and a few passes of byte-table products over the {@code n}-long blocks; in
- * all about {@code (n/63)·(2·nnz + 60n)} word operations. Memory: the compressed rows
- * ({@code 4·nnz} bytes) and eight {@code long[n]} blocks — about 10 MB for 30,000 × 30,000 with 40
- * nonzeros per row. Run it on a filtered matrix ({@link Gf2Filter}, done by
- * {@link Gf2Solvers#defaultSolver()}): the cost is quadratic in {@code n}.
+ * {@code c}-long array; the 64 heaviest columns, if dense enough, as a 64-bit block handled with
+ * byte tables) and a few passes of byte-table products over the {@code n}-long blocks: in all about
+ * {@code (n/63)·(2·nnz + 60n)} word operations. Memory: the compressed rows ({@code 4·nnz} bytes)
+ * and nine {@code long[n]} blocks. Measured ({@code Gf2Bench}, thread CPU time, on a 2-core machine
+ * shared with other builds, so upper bounds): 0.2 s for 6,400 × 6,300 and 0.9 s for 13,150 × 13,050
+ * filtered SIQS-like matrices (33 nonzeros per row); the whole {@link Gf2Solvers#defaultSolver()}
+ * call on the unfiltered 30,100 × 30,000 matrix allocates 31 MB in total. Run it on a filtered matrix
+ * ({@link Gf2Filter}, done by {@link Gf2Solvers#defaultSolver()}): the cost is quadratic in
+ * {@code n}.
  *
  * <p>Instances are immutable and thread-safe; the result is a function of the input and the seed.
  * Checks for interruption once per step.
@@ -117,8 +121,14 @@ public final class BlockLanczos implements Gf2Solver {
      * @return the dependencies found, or null if the attempt broke down
      */
     static List<int[]> singleAttempt(int[][] rows, int columnCount, int maxDeps, long startSeed) {
+        return singleAttempt(rows, columnCount, maxDeps, startSeed, true);
+    }
+
+    /** As above, optionally without the dense block of heavy columns (for comparisons). */
+    static List<int[]> singleAttempt(int[][] rows, int columnCount, int maxDeps, long startSeed,
+                                     boolean denseBlock) {
         Gf2Rows.check(rows, columnCount, maxDeps);
-        return new Run(new Csr(rows, columnCount), startSeed).solve(maxDeps);
+        return new Run(new Csr(rows, columnCount, denseBlock), startSeed).solve(maxDeps);
     }
 
     /**
@@ -142,6 +152,10 @@ public final class BlockLanczos implements Gf2Solver {
         private final long[] small = new long[64];
 
         Csr(int[][] rows, int columns) {
+            this(rows, columns, true);
+        }
+
+        Csr(int[][] rows, int columns, boolean allowDense) {
             this.n = rows.length;
             this.columns = columns;
             int[] weight = new int[columns];
@@ -157,7 +171,7 @@ public final class BlockLanczos implements Gf2Solver {
             for (int c : top) {
                 topWeight += weight[c];
             }
-            if (columns >= 64 && topWeight >= (long) DENSE_BLOCK_MIN * n) {
+            if (allowDense && columns >= 64 && topWeight >= (long) DENSE_BLOCK_MIN * n) {
                 heavy = top;
                 for (int t = 0; t < top.length; t++) {
                     heavyBit[top[t]] = t;
@@ -289,7 +303,7 @@ public final class BlockLanczos implements Gf2Solver {
         private final Csr b;
         private final int n;
         private final long startSeed;
-        private final long[] tables = new long[3 * 8 * 256];
+        private final long[] tables = new long[2 * 8 * 256];
 
         Run(Csr b, long startSeed) {
             this.b = b;

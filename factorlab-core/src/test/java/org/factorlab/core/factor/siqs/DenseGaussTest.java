@@ -41,7 +41,7 @@ class DenseGaussTest {
         Gf2TestMatrices.assertValid(m, 300, deps, 10);
         assertThat(deps).hasSize(10);
         List<int[]> again = gauss.dependencies(m, 300, 10);
-        assertThat(again).usingRecursiveComparison().isEqualTo(deps);
+        assertThat(Gf2TestMatrices.text(again)).isEqualTo(Gf2TestMatrices.text(deps));
         assertThat(gauss.dependencies(m, 300, 0)).isEmpty();
     }
 

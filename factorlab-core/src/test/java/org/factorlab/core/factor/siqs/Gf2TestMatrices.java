@@ -155,6 +155,11 @@ final class Gf2TestMatrices {
         }
     }
 
+    /** The sets as one string each, for exact comparisons of answers. */
+    static List<String> text(List<int[]> deps) {
+        return deps.stream().map(Arrays::toString).toList();
+    }
+
     /** The sets as independent vectors: their GF(2) rank (rows indexed by the matrix rows). */
     static int independentCount(List<int[]> deps) {
         return rank(deps.toArray(new int[0][]));
