@@ -168,19 +168,33 @@ public final class Ecm128 {
      * @throws CancellationException if the thread is interrupted
      */
     public static void factor(Montgomery128 m) {
+        factor(m, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Runs the first {@code levels} levels of {@link #SCHEDULE} (the last one repeating if
+     * {@code levels} exceeds their number): true with a nontrivial factor in ({@code m.hi, m.lo}),
+     * false if none appeared. With {@code levels = 5} this is the expected work for factors up to
+     * about 50 bits; a caller with a quadratic sieve can stop there for large balanced numbers.
+     *
+     * @throws CancellationException if the thread is interrupted
+     */
+    public static boolean factor(Montgomery128 m, int levels) {
         Ecm128 ecm = new Ecm128(m);
         long sigma = 6;
-        for (int i = 0; ; i = Math.min(i + 1, SCHEDULE.length - 1)) {
+        for (int l = 0; l < levels; l++) {
+            int i = Math.min(l, SCHEDULE.length - 1);
             Level level = level(i);
             for (int c = 0; c < SCHEDULE[i][1]; c++) {
                 if (ecm.tryCurve(level, sigma++)) {
-                    return;
+                    return true;
                 }
                 if (Thread.currentThread().isInterrupted()) {
                     throw new CancellationException("ECM interrupted");
                 }
             }
         }
+        return false;
     }
 
     /**
