@@ -19,20 +19,23 @@ import java.util.concurrent.CancellationException;
  * <p><b>Stage 2</b> (baby-step giant-step, Montgomery 1987 §4; Crandall &amp; Pomerance §7.4.2):
  * every prime {@code p ∈ (B1, B2]} is written {@code p = kD ± b} with {@code b < D/2} coprime to
  * {@code D}; then {@code [p]Q = O} mod a prime {@code q | n} iff {@code [kD]Q = ±[b]Q}, i.e. iff
- * {@code q | X_kD·Z_b − X_b·Z_kD}. The baby points {@code [b]Q} are computed once, the giant points
- * {@code [kD]Q} by differential additions, and each needed pair contributes
- * {@code (X_kD − X_b)(Z_kD + Z_b) − X_kD·Z_kD + X_b·Z_b} — two multiplications per pair, and one
- * pair covers both {@code kD − b} and {@code kD + b}. {@code D = 210} while {@code B2 < 50 000},
+ * {@code q | X_kD·Z_b − X_b·Z_kD}. The baby points {@code [b]Q} and the giant points {@code [kD]Q}
+ * (by differential additions) are computed and then all scaled to {@code Z = 1} with one
+ * simultaneous inversion, so each needed pair contributes one multiplication,
+ * {@code acc·(x_kD − x_b)}, and one pair covers both {@code kD − b} and {@code kD + b}. {@code D = 210} while {@code B2 < 150 000},
  * {@code 2310} above; {@code B2 = 100·B1}.
  *
- * <p><b>Schedule.</b> {@link #SCHEDULE} lists (B1, curves): the counts are roughly the expected
- * numbers of curves for factors of about 30, 36, 42, 48, 54 and 60 bits at those bounds, so a factor
- * is normally found at the level matching its size after the cheaper levels failed. The last level
- * repeats until a factor appears. Curves use σ = 6, 7, 8, … so results are reproducible.
+ * <p><b>Schedule.</b> {@link #SCHEDULE} lists (B1, curves). The counts are about the measured mean
+ * number of curves for factors of 30, 34, 40, 44, 48, … bits at those bounds (e.g. 3.5 curves at
+ * B1 = 200 for 30 bits, 4.8 at 400 for 34, 11.6 at 800 for 40, 11.9 at 1 500 for 44; 30–40
+ * products of random primes each), so a factor is normally found at the level matching its size
+ * after the cheaper levels failed. The last level repeats until a factor appears. Curves use
+ * σ = 6, 7, 8, … so results are reproducible.
  *
- * <p><b>Cost.</b> A curve costs about 11·1.44·B1 + 2·π(B2) multiplications (≈ 8 ns each): 0.05 ms
- * at B1 = 125, 0.3 ms at B1 = 1 600. A 40-bit factor takes a few milliseconds, a 48-bit one tens,
- * a 60-bit one a second or so (where SIQS on the whole number becomes the better method).
+ * <p><b>Cost.</b> A curve costs about 16·B1 multiplications in stage 1 plus about one per prime
+ * pair and ten per giant step in stage 2. Measured (CPU time, loaded machine): a 40-bit factor
+ * about 10 ms, a 48-bit one about 25 ms, 52–62-bit ones 0.5–2 s (where SIQS on the whole number
+ * should win).
  *
  * <p>Thread-safe: all state is per call (the stage-2 plans are immutable and shared). Checks for
  * interruption after every curve.
@@ -149,10 +152,10 @@ public final class Ecm128 {
     private long sxl;
     private long szh;
     private long szl;
-    /** Baby points and their X·Z products, two words each. */
-    private final long[] bx = new long[2 * 240];
-    private final long[] bz = new long[2 * 240];
-    private final long[] bxz = new long[2 * 240];
+    /** Stage-2 points (babies, then giants), two words each, and prefix products of their Z's. */
+    private long[] px = new long[0];
+    private long[] pz = new long[0];
+    private long[] prefix = new long[0];
 
     private Ecm128(Montgomery128 m) {
         this.m = m;
@@ -165,19 +168,33 @@ public final class Ecm128 {
      * @throws CancellationException if the thread is interrupted
      */
     public static void factor(Montgomery128 m) {
+        factor(m, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Runs the first {@code levels} levels of {@link #SCHEDULE} (the last one repeating if
+     * {@code levels} exceeds their number): true with a nontrivial factor in ({@code m.hi, m.lo}),
+     * false if none appeared. With {@code levels = 5} this is the expected work for factors up to
+     * about 50 bits; a caller with a quadratic sieve can stop there for large balanced numbers.
+     *
+     * @throws CancellationException if the thread is interrupted
+     */
+    public static boolean factor(Montgomery128 m, int levels) {
         Ecm128 ecm = new Ecm128(m);
         long sigma = 6;
-        for (int i = 0; ; i = Math.min(i + 1, SCHEDULE.length - 1)) {
+        for (int l = 0; l < levels; l++) {
+            int i = Math.min(l, SCHEDULE.length - 1);
             Level level = level(i);
             for (int c = 0; c < SCHEDULE[i][1]; c++) {
                 if (ecm.tryCurve(level, sigma++)) {
-                    return;
+                    return true;
                 }
                 if (Thread.currentThread().isInterrupted()) {
                     throw new CancellationException("ECM interrupted");
                 }
             }
         }
+        return false;
     }
 
     /**
@@ -361,11 +378,26 @@ public final class Ecm128 {
         rzl = m.lo;
     }
 
-    /** Baby-step giant-step stage 2 from the stage-1 point Q = (x : z). */
+    /**
+     * Baby-step giant-step stage 2 from the stage-1 point Q = (x : z). All baby and giant points are
+     * first brought to {@code Z = 1} together (Montgomery's simultaneous inversion: three
+     * multiplications per point and one inversion), so that each (giant, baby) pair then costs a
+     * single multiplication, {@code acc·(X_kD − X_b)}.
+     */
     private boolean stage2(Level level, long xh, long xl, long zh, long zl) {
         Montgomery128 m = this.m;
         int d = level.d;
         int[] babies = level.babies;
+        int nb = babies.length;
+        int giants = level.start.length - 1;
+        int points = nb + giants;
+        if (px.length < 2 * points) {
+            px = new long[2 * points];
+            pz = new long[2 * points];
+            prefix = new long[2 * points];
+        }
+        long[] px = this.px;
+        long[] pz = this.pz;
         // Odd multiples [b]Q for b = 1, 3, ..., D/2 by [b + 2]Q = [b]Q + [2]Q (difference [b − 2]Q).
         dbl(xh, xl, zh, zl);
         long q2xh = rxh;
@@ -382,14 +414,11 @@ public final class Ecm128 {
         long czl = zl;
         int j = 0;
         for (int b = 1; ; b += 2) {
-            if (j < babies.length && babies[j] == b) {
-                bx[2 * j] = cxh;
-                bx[2 * j + 1] = cxl;
-                bz[2 * j] = czh;
-                bz[2 * j + 1] = czl;
-                m.mul(cxh, cxl, czh, czl);
-                bxz[2 * j] = m.hi;
-                bxz[2 * j + 1] = m.lo;
+            if (j < nb && babies[j] == b) {
+                px[2 * j] = cxh;
+                px[2 * j + 1] = cxl;
+                pz[2 * j] = czh;
+                pz[2 * j + 1] = czl;
                 j++;
             }
             if (b == d / 2) {
@@ -405,47 +434,28 @@ public final class Ecm128 {
             czh = rzh;
             czl = rzl;
         }
-        // G = [D]Q = [2]([D/2]Q); then [k]G and [k + 1]G by a ladder.
+        // G = [D]Q = [2]([D/2]Q); then [k]G and [k + 1]G by a ladder, and [k + 2]G = [k + 1]G + G
+        // (difference [k]G) for the rest.
         dbl(cxh, cxl, czh, czl);
         long gh = rxh;
         long gl = rxl;
         long gzh = rzh;
         long gzl = rzl;
         ladder(gh, gl, gzh, gzl, level.kFirst);
-        long kxh = rxh; // [k]G
+        long kxh = rxh;
         long kxl = rxl;
         long kzh = rzh;
         long kzl = rzl;
-        long nxh = sxh; // [k + 1]G
+        long nxh = sxh;
         long nxl = sxl;
         long nzh = szh;
         long nzl = szl;
-        long acch = m.oneHi;
-        long accl = m.oneLo;
-        int[] start = level.start;
-        short[] pairs = level.pairs;
-        for (int i = 0; i + 1 < start.length; i++) {
-            int from = start[i];
-            int to = start[i + 1];
-            if (from < to) {
-                m.mul(kxh, kxl, kzh, kzl);
-                long kxzh = m.hi;
-                long kxzl = m.lo;
-                for (int t = from; t < to; t++) {
-                    int b = 2 * pairs[t];
-                    m.sub(kxh, kxl, bx[b], bx[b + 1]);
-                    long ah = m.hi;
-                    long al = m.lo;
-                    m.add(kzh, kzl, bz[b], bz[b + 1]);
-                    m.mul(ah, al, m.hi, m.lo);
-                    m.sub(m.hi, m.lo, kxzh, kxzl);
-                    m.add(m.hi, m.lo, bxz[b], bxz[b + 1]);
-                    m.mul(acch, accl, m.hi, m.lo);
-                    acch = m.hi;
-                    accl = m.lo;
-                }
-            }
-            // [k + 2]G = [k + 1]G + G, difference [k]G.
+        for (int i = 0; i < giants; i++) {
+            int t = 2 * (nb + i);
+            px[t] = kxh;
+            px[t + 1] = kxl;
+            pz[t] = kzh;
+            pz[t + 1] = kzl;
             dadd(nxh, nxl, nzh, nzl, gh, gl, gzh, gzl, kxh, kxl, kzh, kzl);
             kxh = nxh;
             kxl = nxl;
@@ -456,7 +466,75 @@ public final class Ecm128 {
             nzh = rzh;
             nzl = rzl;
         }
+        if (!normalize(points)) {
+            return !(m.hi == m.nHi && m.lo == m.nLo); // a Z shared a factor with n
+        }
+        long acch = m.oneHi;
+        long accl = m.oneLo;
+        int[] start = level.start;
+        short[] pairs = level.pairs;
+        for (int i = 0; i < giants; i++) {
+            int g = 2 * (nb + i);
+            long xgh = px[g];
+            long xgl = px[g + 1];
+            for (int t = start[i]; t < start[i + 1]; t++) {
+                int b = 2 * pairs[t];
+                m.sub(xgh, xgl, px[b], px[b + 1]);
+                m.mul(acch, accl, m.hi, m.lo);
+                acch = m.hi;
+                accl = m.lo;
+            }
+        }
         m.gcdWithModulus(acch, accl);
         return !(m.hi == 0 && m.lo == 1) && !(m.hi == m.nHi && m.lo == m.nLo);
+    }
+
+    /**
+     * Replaces {@code px[i]} by {@code px[i]/pz[i]} for the first {@code count} points with one
+     * inversion (prefix products, then unwinding). False if the product of the Z's is not invertible;
+     * then {@code gcd(product, n)} is in (m.hi, m.lo).
+     */
+    private boolean normalize(int count) {
+        Montgomery128 m = this.m;
+        long[] px = this.px;
+        long[] pz = this.pz;
+        long[] prefix = this.prefix;
+        long ph = pz[0];
+        long pl = pz[1];
+        prefix[0] = ph;
+        prefix[1] = pl;
+        for (int i = 1; i < count; i++) {
+            m.mul(ph, pl, pz[2 * i], pz[2 * i + 1]);
+            ph = m.hi;
+            pl = m.lo;
+            prefix[2 * i] = ph;
+            prefix[2 * i + 1] = pl;
+        }
+        m.fromMontgomery(ph, pl);
+        long plainH = m.hi;
+        long plainL = m.lo;
+        m.gcdWithModulus(plainH, plainL);
+        if (m.hi != 0 || m.lo != 1) {
+            return false;
+        }
+        m.inverse(plainH, plainL);
+        m.toMontgomery(m.hi, m.lo);
+        long ih = m.hi; // the form of 1/(z_0 ... z_i), i = count − 1 downwards
+        long il = m.lo;
+        for (int i = count - 1; i > 0; i--) {
+            m.mul(ih, il, prefix[2 * i - 2], prefix[2 * i - 1]); // 1/z_i
+            long zih = m.hi;
+            long zil = m.lo;
+            m.mul(ih, il, pz[2 * i], pz[2 * i + 1]);
+            ih = m.hi;
+            il = m.lo;
+            m.mul(px[2 * i], px[2 * i + 1], zih, zil);
+            px[2 * i] = m.hi;
+            px[2 * i + 1] = m.lo;
+        }
+        m.mul(px[0], px[1], ih, il);
+        px[0] = m.hi;
+        px[1] = m.lo;
+        return true;
     }
 }

@@ -11,8 +11,9 @@ import java.util.concurrent.CancellationException;
  * {@code n}) with 128-bit values kept in pairs of {@code long}s and no allocation in the walk.
  *
  * <p><b>Cost.</b> Expected O(√p) steps for the least prime factor {@code p}, each step one squaring
- * and one multiplication (about 15 ns together): a factor near 2^26 takes about 10^4 steps. Meant for
- * the small factors of a cofactor before {@link Ecm128} takes over; beyond about 2^28 ECM is cheaper.
+ * and one multiplication: a factor near 2^26 takes about 10^4 steps. Meant for the small factors of
+ * a cofactor before {@link Ecm128} takes over: a budget of 2^13 steps costs about as much as six
+ * ECM curves at B1 = 200, which already find most 26- to 30-bit factors.
  *
  * <p><b>Sources.</b> J. M. Pollard, BIT 15 (1975) 331–334; R. P. Brent, BIT 20 (1980) 176–184;
  * Crandall &amp; Pomerance, <i>Prime Numbers</i>, §5.2.1. Thread-safe (state is per call);
