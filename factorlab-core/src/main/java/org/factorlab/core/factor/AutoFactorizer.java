@@ -3,6 +3,7 @@ package org.factorlab.core.factor;
 import org.factorlab.core.Factorization;
 import org.factorlab.core.Factorizer;
 import org.factorlab.core.Unsigned;
+import org.factorlab.core.arith.Montgomery128;
 import org.factorlab.core.factor.siqs.Siqs;
 import org.factorlab.core.parallel.UnitExecutor;
 import org.factorlab.core.primality.Primality;
@@ -58,6 +59,8 @@ public final class AutoFactorizer implements Factorizer {
     static final long RHO_STEPS = 1 << 14;
     /** Composites up to this many bits go to {@link Factor128}. */
     static final int F128_MAX_BITS = 100;
+    /** Ecm128 levels tried on 101..127-bit composites before SIQS: factors up to about 50 bits. */
+    static final int ECM128_LEVELS_BEFORE_SIQS = 5;
     /** Composites up to this many digits go to SIQS (after the ECM pre-pass); larger ones to ECM. */
     static final int SIQS_MAX_DIGITS = 95;
 
@@ -214,6 +217,18 @@ public final class AutoFactorizer implements Factorizer {
         } else if (c.bitLength() <= F128_MAX_BITS) {
             method[0] = "128-bit rho/ecm";
             f = Factor128.split(c);
+        } else if (Factor128.fits(c)) {
+            // Factors up to ~50 bits cost ECM on two longs a few ms; beyond that the sieve wins.
+            method[0] = "128-bit rho/ecm";
+            Montgomery128 m = Montgomery128.of(c);
+            if (PollardBrent128.factor(m, RHO_STEPS)) {
+                f = Montgomery128.toBigInteger(m.hi, m.lo);
+            } else {
+                Montgomery128 e = Montgomery128.of(c);
+                if (Ecm128.factor(e, ECM128_LEVELS_BEFORE_SIQS)) {
+                    f = Montgomery128.toBigInteger(e.hi, e.lo);
+                }
+            }
         }
         if (f == null) {
             method[0] = "rho";
@@ -221,8 +236,11 @@ public final class AutoFactorizer implements Factorizer {
         }
         int digits = digits(c);
         if (f == null && digits <= SIQS_MAX_DIGITS) {
-            method[0] = "ecm";
-            f = Ecm.factor(c, executor, progress, ecmPrepassDigits(digits));
+            int prepass = ecmPrepassDigits(digits);
+            if (prepass > 0) {
+                method[0] = "ecm";
+                f = Ecm.factor(c, executor, progress, prepass);
+            }
             if (f == null) {
                 method[0] = "siqs";
                 f = Siqs.factor(c, executor, progress);
