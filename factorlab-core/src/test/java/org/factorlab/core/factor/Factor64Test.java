@@ -127,6 +127,23 @@ class Factor64Test {
     }
 
     @Test
+    void higherPrimePowersAndMixedPowers() {
+        long[] primes = {1031, 1033, 2053, 4099, 65_537};
+        for (long p : primes) {
+            long power = p;
+            for (int e = 2; e <= 6 && Long.compareUnsigned(Math.unsignedMultiplyHigh(power, p), 0) == 0
+                    && Long.compareUnsigned(power * p, Long.divideUnsigned(-1L, 1031)) < 0; e++) {
+                power *= p;
+                long[] expected = LongStream64.repeat(p, e);
+                assertFactors(power, expected);
+                long[] withQ = Arrays.copyOf(expected, e + 1);
+                withQ[e] = 1031;
+                assertFactors(power * 1031, withQ);
+            }
+        }
+    }
+
+    @Test
     void specialValues() {
         assertThat(Factor64.factor(0, out)).isZero();
         assertThat(Factor64.factor(1, out)).isZero();
