@@ -57,12 +57,19 @@ import java.util.concurrent.CancellationException;
  *       walk with {@code D = 60} up to {@code B2 = }{@value #ECM_B2}: the eight babies {@code [b]Q},
  *       {@code b < 30} coprime to 60, are kept in locals and each pair {@code (60k, b)} where
  *       {@code 60k ± b} is prime costs two multiplications ({@code x_G z_b − x_b z_G} by the
- *       {@code (x_G − x_b)(z_G + z_b) − x_G z_G + x_b z_b} identity, then into the product).</li>
+ *       {@code (x_G − x_b)(z_G + z_b) − x_G z_G + x_b z_b} identity, then into the product). Curves
+ *       run in pairs whose stage-1 ladders are interleaved in one loop, so that two independent
+ *       multiplication chains keep the multiplier busy. B1 and B2 = 25·B1 were chosen by counting
+ *       multiplications per factored number (curves needed × cost per curve) over B1 = 85…300 and
+ *       B2 = 15…60·B1: the optimum is flat around B1 = 175–250.</li>
  * </ul>
  *
- * <p><b>Cost</b> (one core of the project's benchmark machine, see {@code Factor64Bench}): a few
- * hundred nanoseconds for most inputs below 2^32, microseconds for random 64-bit inputs, and tens of
- * microseconds for the worst case, two primes of about 32 bits.
+ * <p><b>Cost</b> (thread CPU time on the project's 2-core machine while it was heavily loaded, so
+ * only the ratios mean much; GNU factor 9.1 and PARI/GP 2.15 measured in the same sitting on the
+ * same inputs): 10^6 random numbers below 2^32 in 1.8 s (GNU 2.5 s); 10^5 random 64-bit numbers in
+ * 4.3 s (GNU 9.6 s); products of two random 32-bit primes about 0.5 ms each (GNU 1.9 ms, PARI
+ * 1.3–1.4 ms), about 6.5 curves of roughly 4 700 multiplications; 64-bit primes about 5 µs. The
+ * worst case is the 2×32-bit semiprime, bounded by ECM's curve count, not by any one step.
  *
  * <p>Stateless and thread-safe; no allocation after class initialisation. The rho and ECM loops check
  * the thread's interrupt flag every batch or curve and throw {@link CancellationException}, leaving

@@ -4,15 +4,14 @@ import org.factorlab.core.Unsigned;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Benchmark harness (a main, not a test): numbers per second on one thread for each size class, the
  * old 64-bit path of {@link AutoFactorizer} ({@link LegacyFactor64}, a copy) against {@link Factor64#factor}. Inputs come
- * from a fixed seed; each class is timed several rounds after a warm-up and the median round is
- * reported. Arguments: {@code [rounds] [scale] [class-name-filter]}; {@code scale} multiplies the
+ * from a fixed seed; each class is timed several rounds (old and new alternating) after a warm-up
+ * and the best round of each is reported. Arguments: {@code [rounds] [scale] [class-name-filter]}; {@code scale} multiplies the
  * number of inputs per class (timing is the thread's CPU time), {@code new} as the filter skips the old path.
  *
  * <pre>{@code java -cp factorlab-core/target/classes:factorlab-core/target/test-classes \
@@ -43,8 +42,21 @@ public final class Factor64Bench {
                 continue;
             }
             check(w, newPath);
-            double oldRate = skipOld ? Double.NaN : rate(w.numbers, oldPath, rounds);
-            double newRate = rate(w.numbers, newPath, rounds);
+            // Rounds alternate old and new, and the best round of each counts: on a shared machine
+            // load only ever slows a round down, so the fastest is the least disturbed.
+            double oldRate = 0;
+            double newRate = 0;
+            long[] out = new long[64];
+            run(w.numbers, newPath, out); // warm-up
+            if (!skipOld) {
+                run(w.numbers, oldPath, out);
+            }
+            for (int r = 0; r < rounds; r++) {
+                if (!skipOld) {
+                    oldRate = Math.max(oldRate, rate(w.numbers, oldPath));
+                }
+                newRate = Math.max(newRate, rate(w.numbers, newPath));
+            }
             System.out.printf("%-22s %8d %14.0f %14.0f %8.2f  (%.2f µs/number)%n", w.name, w.numbers.length,
                     oldRate, newRate, newRate / oldRate, 1e6 / newRate);
         }
@@ -106,18 +118,12 @@ public final class Factor64Bench {
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
 
-    private static double rate(long[] numbers, Kernel kernel, int rounds) {
+    private static double rate(long[] numbers, Kernel kernel) {
         long[] out = new long[64];
-        double[] rates = new double[rounds];
-        run(numbers, kernel, out); // warm-up
-        for (int r = 0; r < rounds; r++) {
-            long t0 = THREADS.getCurrentThreadCpuTime();
-            run(numbers, kernel, out);
-            long t1 = THREADS.getCurrentThreadCpuTime();
-            rates[r] = numbers.length * 1e9 / (t1 - t0);
-        }
-        Arrays.sort(rates);
-        return rates[rounds / 2];
+        long t0 = THREADS.getCurrentThreadCpuTime();
+        run(numbers, kernel, out);
+        long t1 = THREADS.getCurrentThreadCpuTime();
+        return numbers.length * 1e9 / (t1 - t0);
     }
 
     private static void run(long[] numbers, Kernel kernel, long[] out) {
