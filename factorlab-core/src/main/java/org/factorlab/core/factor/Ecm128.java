@@ -7,7 +7,7 @@ import java.util.concurrent.CancellationException;
 
 /**
  * Lenstra's elliptic curve method for odd composites below 2^127, in two-word {@link Montgomery128}
- * arithmetic and without allocation per curve: the algorithm of {@link Ecm} and {@link Ecm64}
+ * arithmetic and without allocation per curve: the algorithm of {@link Ecm} and of the 64-bit ECM in {@link Factor64}
  * (Montgomery curves {@code By^2 = x^3 + Ax^2 + x}, x-only projective arithmetic, Suyama's
  * parametrisation) with a schedule of bounds aimed at the 26- to 60-bit factors left in 65- to
  * 127-bit numbers after trial division and a short rho walk.

@@ -10,10 +10,10 @@ import java.util.concurrent.CancellationException;
  * the number of steps: the cheap first attempt at small factors of numbers above 2^64, before
  * {@link Ecm}.
  *
- * <p>The algorithm, its invariant and its sources are those of {@link PollardBrent64} (Brent, BIT 20
+ * <p>The algorithm, its invariant and its sources are those of Pollard–Brent rho on 64 bits (the first version of {@link Factor64#rho}) (Brent, BIT 20
  * (1980) 176–184; Crandall &amp; Pomerance, <i>Prime Numbers</i>, §5.2.1), here on
  * {@link MontgomeryLimbs} so that a step costs two multi-limb Montgomery products and no allocation.
- * One gcd (with {@link BigInteger}) is taken every {@value PollardBrent64#BATCH} steps.
+ * One gcd (with {@link BigInteger}) is taken every {@value #BATCH} steps.
  *
  * <p><b>Cost and use.</b> Expected O(√p) steps for the least prime factor {@code p}; with the step
  * bound {@code maxSteps} it finds, with good probability, factors up to about {@code maxSteps^2}. It
@@ -21,6 +21,9 @@ import java.util.concurrent.CancellationException;
  * batch.
  */
 public final class PollardBrent {
+
+    /** Steps between gcds: one BigInteger gcd per batch of products of differences. */
+    static final int BATCH = 128;
 
     private PollardBrent() {
     }
@@ -65,9 +68,9 @@ public final class PollardBrent {
                 step(mont, y, c);
             }
             steps += r;
-            for (long k = 0; k < r && g.equals(BigInteger.ONE); k += PollardBrent64.BATCH) {
+            for (long k = 0; k < r && g.equals(BigInteger.ONE); k += BATCH) {
                 System.arraycopy(y, 0, ys, 0, y.length);
-                long batch = Math.min(PollardBrent64.BATCH, r - k);
+                long batch = Math.min(BATCH, r - k);
                 for (long i = 0; i < batch; i++) {
                     step(mont, y, c);
                     mont.sub(x, y, diff);

@@ -6,7 +6,7 @@ import java.util.concurrent.CancellationException;
 
 /**
  * Brent's variant of Pollard's rho method for odd composites below 2^127, in two-word
- * {@link Montgomery128} arithmetic: the algorithm of {@link PollardBrent64} (same invariant, same
+ * {@link Montgomery128} arithmetic: the algorithm of the 64-bit rho in {@link Factor64} (same invariant, same
  * batching of {@value #BATCH} differences per gcd, same replay when a batch's gcd is all of
  * {@code n}) with 128-bit values kept in pairs of {@code long}s and no allocation in the walk.
  *

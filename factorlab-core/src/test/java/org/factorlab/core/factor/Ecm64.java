@@ -5,6 +5,9 @@ import org.factorlab.core.arith.Montgomery64;
 import java.util.concurrent.CancellationException;
 
 /**
+ * <i>Kept in the tests as the baseline of the first-generation 64-bit path ({@link LegacyFactor64}),
+ * which {@link Factor64} replaced.</i>
+ *
  * Lenstra's elliptic curve method specialised to odd composite unsigned 64-bit numbers: the same
  * algorithm as {@link Ecm} (Montgomery curves, x-only arithmetic, Suyama's parametrisation, a stage 1
  * Montgomery ladder and a baby-step giant-step stage 2), with fixed small bounds, all values in

@@ -5,6 +5,9 @@ import org.factorlab.core.arith.Montgomery64;
 import java.util.concurrent.CancellationException;
 
 /**
+ * <i>Kept in the tests as the baseline of the first-generation 64-bit path ({@link LegacyFactor64}),
+ * which {@link Factor64} replaced.</i>
+ *
  * Brent's variant of Pollard's rho method for odd composite unsigned 64-bit numbers, in Montgomery
  * arithmetic, allocation-free.
  *
