@@ -2,6 +2,7 @@ package org.factorlab.core.factor.siqs;
 
 import org.factorlab.core.factor.ProgressListener;
 import org.factorlab.core.parallel.UnitExecutor;
+import org.factorlab.core.primality.Primality;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -41,8 +42,18 @@ import java.util.TreeMap;
  *       gathered.</li>
  * </ol>
  *
+ * <p><b>Work split.</b> Sieving is the only expensive step and is done by {@link SieveUnit}s, each
+ * sieving all {@code 2^(s−1)} polynomials of a few A-coefficients (≈ 8–128 polynomials); their
+ * results are small (a few KB of relations). Units still in flight when enough relations are in are
+ * cancelled by the executor. Collection, linear algebra and square root run on the calling thread.
+ *
+ * <p><b>Limits.</b> Single large prime only (no double large prime variation); the default matrix
+ * step is Gaussian elimination, {@code O(r^3/64)} after the sparse phase — fine to ~75 digits, a block
+ * Lanczos {@link Gf2Solver} should be plugged in above that ({@link #setSolver}). Parameters
+ * ({@link SiqsParameters#forDigits}) were tuned only coarsely.
+ *
  * <p>Thread-safe: every call has its own state; only the factor base is cached per JVM. Memory is
- * dominated by the stored partial relations (tens of MB at 70 digits).
+ * dominated by the stored partial relations (tens of MB at 70 digits; a 70-digit run fits -Xmx512m).
  */
 public final class Siqs {
 
@@ -58,7 +69,7 @@ public final class Siqs {
     private Siqs() {
     }
 
-    /** Replaces the matrix step (e.g. with block Lanczos). */
+    /** Replaces the matrix step for all later runs in this JVM (e.g. with block Lanczos). */
     public static void setSolver(Gf2Solver s) {
         solver = s;
     }
@@ -70,7 +81,8 @@ public final class Siqs {
 
     /**
      * A nontrivial factor of odd composite n (not a perfect power, no prime factor below 2^16), or
-     * null only if n is out of range (&lt; 20 or &gt; 110 digits). Deterministic for a given n (seeded).
+     * null only if n is out of range (&lt; 20 or &gt; 110 digits) — or, as a guard against misuse, prime.
+     * Deterministic for a given n (seeded; relations are committed in unit order whatever the executor).
      *
      * @throws java.util.concurrent.CancellationException if the thread is interrupted
      */
@@ -81,6 +93,14 @@ public final class Siqs {
         }
         if (!n.testBit(0)) {
             return BigInteger.TWO;
+        }
+        // contract violations that would otherwise sieve forever: a square, a prime
+        BigInteger root = n.sqrt();
+        if (root.multiply(root).equals(n)) {
+            return root;
+        }
+        if (Primality.isPrime(n)) {
+            return null;
         }
         return factor(n, SiqsParameters.forDigits(digits), executor, progress);
     }

@@ -14,7 +14,9 @@ import java.util.Random;
  *
  * <pre>java -cp factorlab-core/target/classes:factorlab-core/target/test-classes \
  *     org.factorlab.core.factor.siqs.SiqsBench [digits,...] [repeats] [threads,...] [--print]</pre>
- * {@code --print} only prints the numbers (for a side-by-side run of gp).
+ * {@code --print} only prints the numbers (for a side-by-side run of gp:
+ * {@code /usr/bin/time -f %U gp -q -s 512M <<< "factor(N)"}); {@code --verbose} shows progress.
+ * Prints wall time and process CPU time (all threads, JIT included): on a shared machine compare CPU.
  */
 public final class SiqsBench {
 

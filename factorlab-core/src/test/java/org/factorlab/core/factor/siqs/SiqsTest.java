@@ -47,20 +47,6 @@ class SiqsTest {
     }
 
     @Test
-    void factorsAFiftyDigitSemiprimeOnTwoThreads() {
-        Random random = new Random(50);
-        BigInteger p = BigInteger.probablePrime(83, random);
-        BigInteger q = BigInteger.probablePrime(83, random);
-        BigInteger n = p.multiply(q);
-        List<String> reports = new ArrayList<>();
-        try (ThreadUnitExecutor pool = new ThreadUnitExecutor(2)) {
-            BigInteger f = Siqs.factor(n, pool, (method, detail, fraction) -> reports.add(method + " " + detail));
-            assertSplits(p, q, f);
-        }
-        assertThat(reports).isNotEmpty().allMatch(s -> s.startsWith("siqs "));
-    }
-
-    @Test
     void threeFactorsGiveAProperDivisor() {
         Random random = new Random(3);
         BigInteger n = BigInteger.probablePrime(40, random).multiply(BigInteger.probablePrime(45, random))
@@ -78,6 +64,14 @@ class SiqsTest {
             assertThat(Siqs.factor(n, pool, ProgressListener.NONE)).isEqualTo(alone);
         }
         assertThat(Siqs.factor(n)).isEqualTo(alone);
+    }
+
+    @Test
+    void guardsAgainstPrimesAndSquares() {
+        Random random = new Random(11);
+        BigInteger p = BigInteger.probablePrime(100, random);
+        assertThat(Siqs.factor(p)).isNull();
+        assertThat(Siqs.factor(p.multiply(p))).isEqualTo(p);
     }
 
     @Test
