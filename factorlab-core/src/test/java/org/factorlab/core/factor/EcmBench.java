@@ -16,7 +16,9 @@ import java.util.function.Function;
  * Timing harness (not a test): ECM on seeded products {@code p·q} with a prime {@code p} of 15, 20 or
  * 25 digits and {@code n} of 60 or 100 digits, old ({@link LegacyEcm}) against new ({@link Ecm}) on
  * one and two threads. Prints one line per (digits, size, variant) with the median wall time of the
- * numbers tried, and the numbers themselves so that other tools (gp) can time the same inputs.
+ * numbers tried (and the CPU time of the calling thread, the fairer figure on a shared machine), and,
+ * with the environment variable {@code ECM_BENCH_PRINT_N} set, the numbers themselves so that other
+ * tools (gp) can time the same inputs.
  *
  * <p>Usage: {@code EcmBench [variants=old,new1,new2] [factorDigits=15,20,25] [sizes=60,100]
  * [numbersPerCell=3] [timeoutSeconds=120]}, or {@code EcmBench curves [B1s=2000,11000,50000]
@@ -83,12 +85,14 @@ public final class EcmBench {
                             default -> throw new IllegalArgumentException(v);
                         };
                         List<Double> times = new ArrayList<>();
+                        List<Double> cpus = new ArrayList<>();
                         StringBuilder ns = new StringBuilder();
                         for (int k = 0; k < perCell; k++) {
                             BigInteger[] np = semiprime(d, size, 1000L * d + size + k);
                             BigInteger n = np[0];
                             long t0 = System.nanoTime();
-                            BigInteger f = timed(run, n, timeoutMs);
+                            long[] cpu = new long[1];
+                            BigInteger f = timed(run, n, timeoutMs, cpu);
                             double s = (System.nanoTime() - t0) / 1e9;
                             if (f == null) {
                                 s = Double.POSITIVE_INFINITY;
@@ -96,6 +100,7 @@ public final class EcmBench {
                                 throw new AssertionError("bad factor " + f + " of " + n);
                             }
                             times.add(s);
+                            cpus.add(cpu[0] / 1e9);
                             ns.append(String.format(" %.2f", s));
                             if (v.equals(variants.get(0)) && System.getenv("ECM_BENCH_PRINT_N") != null) {
                                 System.out.println("N " + d + " " + size + " " + n);
@@ -103,8 +108,10 @@ public final class EcmBench {
                         }
                         List<Double> sorted = new ArrayList<>(times);
                         sorted.sort(null);
-                        System.out.printf("p%d n%d %-5s median %8.2f s  runs%s%n", d, size, v,
-                                sorted.get(sorted.size() / 2), ns);
+                        cpus.sort(null);
+                        // CPU time of the calling thread: meaningful for old and new1 (same thread) only.
+                        System.out.printf("p%d n%d %-5s median %8.2f s  (caller CPU median %.2f s)  runs%s%n",
+                                d, size, v, sorted.get(sorted.size() / 2), cpus.get(cpus.size() / 2), ns);
                     }
                 }
             }
@@ -142,15 +149,18 @@ public final class EcmBench {
     }
 
     /** {@code run(n)} on a new thread, interrupted after {@code timeoutMs}; null on timeout. */
-    private static BigInteger timed(Function<BigInteger, BigInteger> run, BigInteger n, long timeoutMs)
-            throws InterruptedException {
+    private static BigInteger timed(Function<BigInteger, BigInteger> run, BigInteger n, long timeoutMs,
+                                    long[] cpuNanos) throws InterruptedException {
         AtomicReference<BigInteger> result = new AtomicReference<>();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         Thread t = new Thread(() -> {
+            long c0 = mx.getCurrentThreadCpuTime();
             try {
                 result.set(run.apply(n));
             } catch (CancellationException e) {
                 // timed out
             }
+            cpuNanos[0] = mx.getCurrentThreadCpuTime() - c0;
         });
         t.start();
         t.join(timeoutMs);
