@@ -17,7 +17,7 @@ final class ModelMixin {
                     + " with -j 1; run uses sequential).")
     String model;
 
-    @Option(names = {"-j", "--workers"}, paramLabel = "N",
+    @Option(names = {"-j", "--workers", "--jobs"}, paramLabel = "N",
             description = "Workers: threads, processes, ... (default: the available processors, ${sys:factorlab.cores};"
                     + " sequential always has one).")
     Integer workers;

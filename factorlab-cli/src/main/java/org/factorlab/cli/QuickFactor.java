@@ -12,10 +12,10 @@ import java.util.List;
  *
  * <p>What counts as plain: numbers (digits with an optional leading {@code +}), the flags
  * {@code -h --exponents --json --verify -v --verbose --unordered}, {@code -j N}, {@code -jN},
- * {@code --workers N}, {@code --workers=N} with {@code N ≥ 1}, and {@code --} (after which every
- * argument is a number). Anything else — help, version, other options, a negative number, a
- * malformed token, a repeated option — returns {@code null} and picocli handles the whole command
- * line, with its messages. So the two paths cannot disagree on anything this class accepts, which a
+ * {@code --workers N}, {@code --workers=N}, {@code --jobs N}, {@code --jobs=N} with {@code N ≥ 1},
+ * and {@code --} (after which every argument is a number). Anything else — help, version, other
+ * options, a negative number, a malformed token, a repeated option — returns {@code null} and
+ * picocli handles the whole command line, with its messages. So the two paths cannot disagree on anything this class accepts, which a
  * test checks by running both.
  */
 final class QuickFactor {
@@ -70,10 +70,10 @@ final class QuickFactor {
                 }
                 default -> {
                     String value;
-                    if ((a.equals("-j") || a.equals("--workers")) && i + 1 < args.length) {
+                    if ((a.equals("-j") || a.equals("--workers") || a.equals("--jobs")) && i + 1 < args.length) {
                         value = args[++i];
-                    } else if (a.startsWith("--workers=")) {
-                        value = a.substring("--workers=".length());
+                    } else if (a.startsWith("--workers=") || a.startsWith("--jobs=")) {
+                        value = a.substring(a.indexOf('=') + 1);
                     } else if (a.startsWith("-j") && a.length() > 2) {
                         value = a.substring(2);
                     } else {

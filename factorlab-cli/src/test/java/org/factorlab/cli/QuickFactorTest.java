@@ -23,6 +23,8 @@ class QuickFactorTest {
                 List.of("factor", "-j2", "--unordered", "6"),
                 List.of("factor", "--workers=3", "--json", "340282366920938463463374607431768211457"),
                 List.of("factor", "--workers", "1"),
+                List.of("factor", "--jobs", "2", "91"),
+                List.of("factor", "--jobs=1", "91"),
                 List.of("factor", "--", "-5", "7"),
                 List.of("factor", "-5"),
                 List.of("factor", "abc", "12"),
