@@ -14,12 +14,20 @@ import java.util.Arrays;
  * suppliers so both treat tokens exactly alike. Not thread-safe.
  */
 final class ChunkAssembler {
+    /**
+     * Numbers above 2^64 per chunk at most: each takes milliseconds to seconds (against microseconds
+     * below 2^64), so a chunk of a thousand would leave the other workers idle while one works
+     * through it. Small chunks of big numbers keep every core busy; the output is the same.
+     */
+    static final int MAX_BIG_PER_CHUNK = 8;
+
     private final PrintStream err;
     private final int chunkSize;
     private final long[] value = new long[1];
     private long[] numbers;
     private BigInteger[] big;
     private int size;
+    private int bigCount;
     private long sequence;
     private long invalid;
 
@@ -45,6 +53,7 @@ final class ChunkAssembler {
                 big = new BigInteger[chunkSize];
             }
             big[size] = NumberSyntax.parseBig(bytes, length);
+            bigCount++;
         } else {
             numbers[size] = value[0];
         }
@@ -52,7 +61,7 @@ final class ChunkAssembler {
     }
 
     boolean full() {
-        return size == chunkSize;
+        return size == chunkSize || bigCount == MAX_BIG_PER_CHUNK;
     }
 
     boolean isEmpty() {
@@ -70,6 +79,7 @@ final class ChunkAssembler {
         numbers = new long[chunkSize];
         big = null;
         size = 0;
+        bigCount = 0;
         return chunk;
     }
 
