@@ -128,6 +128,9 @@ public final class AutoFactorizer implements Factorizer {
             int count = Factor64.factor(n.longValue(), out);
             return Factorization.ofUnsigned(n.longValue(), out, count);
         }
+        if (trace == null && n.bitLength() <= F128_MAX_BITS) {
+            return new Factorization(n, Factor128.factor(n)); // its own trial division is faster
+        }
         List<BigInteger> factors = new ArrayList<>();
         Tracer tracer = new Tracer(trace);
         long t0 = System.nanoTime();
