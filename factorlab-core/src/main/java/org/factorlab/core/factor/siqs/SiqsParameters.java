@@ -27,20 +27,16 @@ public record SiqsParameters(int factorBaseSize, int sieveBlocks, int largePrime
     static final int BLOCK_SIZE = 1 << BLOCK_BITS;
 
     // digits, factor base, blocks, LP multiplier, threshold slack (bits), A prime bits. Below ~45
-    // digits partials rarely pair up, so the large-prime bound and the slack are kept small. The 45-55
-    // rows were re-tuned (SiqsProbe, CPU time, 3-8 seeded semiprimes per setting): one block instead of
-    // two and a looser threshold with twice the large-prime bound took about 10% (45, 55) and 30% (50)
-    // less CPU; ±50% on the factor base and the A prime size did not help. 60 digits: factor base
-    // 2,700-6,000 and 2-5 blocks were all within the (±20%) noise of the current row.
+    // digits partials rarely pair up, so the large-prime bound and the slack are kept small.
     private static final int[][] TABLE = {
             {20, 120, 1, 20, 6, 7},
             {25, 180, 1, 20, 7, 8},
             {30, 260, 1, 25, 8, 8},
             {35, 420, 1, 30, 8, 9},
             {40, 650, 1, 30, 9, 10},
-            {45, 1000, 1, 100, 14, 10},
-            {50, 1600, 1, 160, 16, 11},
-            {55, 2600, 1, 180, 17, 11},
+            {45, 1000, 1, 50, 11, 10},
+            {50, 1600, 2, 80, 13, 11},
+            {55, 2600, 2, 90, 14, 11},
             {60, 4000, 3, 100, 14, 11},
             {65, 6500, 4, 100, 15, 12},
             {70, 10000, 5, 110, 15, 12},
