@@ -18,6 +18,11 @@ final class FactorBase {
 
     private static final Map<Key, FactorBase> CACHE = new ConcurrentHashMap<>();
     private static final int CACHE_LIMIT = 4;
+    /**
+     * Primes from this bound on are bucket sieved (see {@link PolynomialSieve}); below it they are
+     * sieved block by block, which costs a loop set-up per prime and block.
+     */
+    static final int BUCKET_FROM = Integer.getInteger("factorlab.siqs.bucketFrom", SiqsParameters.BLOCK_SIZE);
 
     final BigInteger n;
     final int multiplier;
@@ -108,7 +113,7 @@ final class FactorBase {
         }
         this.firstSieved = fs;
         int fl = fs;
-        while (fl < size && primes[fl] < SiqsParameters.BLOCK_SIZE) {
+        while (fl < size && primes[fl] < BUCKET_FROM) {
             fl++;
         }
         this.firstLarge = fl;

@@ -70,6 +70,8 @@ final class PolynomialSieve {
     private BigInteger c;
     private final long[] pre;
     private final long[] suf;
+    private final long[] qMod;
+    private final long[] gammaMod;
 
     // candidate checking scratch
     private int[] limbs = new int[16];
@@ -108,14 +110,20 @@ final class PolynomialSieve {
         this.next2 = new int[size];
         this.s = aFactorCount(fb, params);
         this.delta = new int[s][size];
-        int large = size - fb.firstLarge;
-        this.buckets = new int[blocks][2 * large + 16];
+        // a prime p hits one block at most ⌈BLOCK_SIZE/p⌉ times per root
+        int capacity = 16;
+        for (int i = fb.firstLarge; i < size; i++) {
+            capacity += 2 * ((SiqsParameters.BLOCK_SIZE + fb.primes[i] - 1) / fb.primes[i]);
+        }
+        this.buckets = new int[blocks][capacity];
         this.fill = new int[blocks];
         this.aIdx = new int[s];
         this.gamma = new long[s];
         this.bl = new BigInteger[s];
         this.special = new int[size];
         this.pre = new long[s + 1];
+        this.qMod = new long[s];
+        this.gammaMod = new long[s];
         this.suf = new long[s + 1];
         // target A = sqrt(2kN)/M; its prime factors are drawn around targetA^(1/s)
         this.targetA = fb.kn.shiftLeft(1).sqrt().divide(BigInteger.valueOf(m));
@@ -263,28 +271,49 @@ final class PolynomialSieve {
                 }
                 continue;
             }
+            // reductions through the floating reciprocal (mulMod by 1): no hardware division per q
             double inv = recips[i];
+            long[] qm = qMod;
+            long[] gm = gammaMod;
+            for (int l = 0; l < s; l++) {
+                qm[l] = mulMod(qs[l], 1, p, inv);
+                gm[l] = mulMod(gamma[l], 1, p, inv);
+            }
             pre[0] = 1;
             for (int l = 0; l < s; l++) {
-                pre[l + 1] = mulMod(pre[l], qs[l] % p, p, inv);
+                pre[l + 1] = mulMod(pre[l], qm[l], p, inv);
             }
             suf[s] = 1;
             for (int l = s - 1; l >= 0; l--) {
-                suf[l] = mulMod(suf[l + 1], qs[l] % p, p, inv);
+                suf[l] = mulMod(suf[l + 1], qm[l], p, inv);
             }
             long ainv = FactorBase.inverse((int) pre[s], p);
-            long ainv2 = 2 * ainv % p;
+            long ainv2 = mulMod(2 * ainv, 1, p, inv);
             long bm = 0;
             for (int l = 0; l < s; l++) {
-                long blm = mulMod(gamma[l] % p, mulMod(pre[l], suf[l + 1], p, inv), p, inv);
+                long blm = mulMod(gm[l], mulMod(pre[l], suf[l + 1], p, inv), p, inv);
                 bm += blm;
                 delta[l][i] = (int) mulMod(blm, ainv2, p, inv);
             }
-            bm %= p;
+            bm = mulMod(bm, 1, p, inv);
             long t = sqrts[i];
-            long mm = m % p;
-            long r1 = ((t - bm + p) % p * ainv + mm) % p;
-            long r2 = ((2L * p - t - bm) % p * ainv + mm) % p;
+            long mm = mulMod(m, 1, p, inv);
+            long u1 = t - bm;
+            if (u1 < 0) {
+                u1 += p;
+            }
+            long u2 = 2L * p - t - bm;
+            while (u2 >= p) {
+                u2 -= p;
+            }
+            long r1 = mulMod(u1, ainv, p, inv) + mm;
+            if (r1 >= p) {
+                r1 -= p;
+            }
+            long r2 = mulMod(u2, ainv, p, inv) + mm;
+            if (r2 >= p) {
+                r2 -= p;
+            }
             root1[i] = (int) r1;
             root2[i] = (int) r2;
         }

@@ -19,6 +19,12 @@ public final class SiqsProbe {
         int d = Integer.parseInt(args[0]);
         int reps = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        String solver = System.getProperty("solver", "");
+        if (solver.equals("gauss")) {
+            Siqs.setSolver(new GaussGf2Solver());
+        } else if (solver.equals("gf2")) {
+            Siqs.setSolver(Gf2Solvers.defaultSolver());
+        }
         for (int r = 0; r < 3; r++) {
             Siqs.factor(SiqsBench.semiprime(35, 100 + r));
         }
