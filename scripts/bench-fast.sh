@@ -89,8 +89,15 @@ for s in "${sections[@]}"; do
     ;;
   memory)
     echo "== 10,000,000 random 64-bit numbers piped, heap capped at 64 MiB =="
-    /usr/bin/time -f "wall %e s, max RSS %M KiB" env FACTORLAB_JAVA_OPTS="-Xmx64m" \
-      bash -c "'$fl' gen --count 10000000 --min 0 --max 18446744073709551615 --seed 3 2>/dev/null | '$fl' factor | tail -1"
+    # When did the first result arrive, when did the generator finish, how much was live after GC?
+    start=$(date +%s.%N)
+    { "$fl" gen --count 10000000 --min 0 --max 18446744073709551615 --seed 3 2>/dev/null; date +%s.%N > "$OUT/gen_done"; } \
+      | FACTORLAB_JAVA_OPTS="-Xmx64m -Xlog:gc:file=$OUT/memory-gc.log" /usr/bin/time -f "%M" -o "$OUT/memory-rss" "$fl" factor \
+      | { read -r _; date +%s.%N > "$OUT/first_out"; wc -l > "$OUT/memory-lines"; }
+    echo "first result after $(echo "$(cat "$OUT/first_out") - $start" | bc) s;" \
+      "generator done after $(echo "$(cat "$OUT/gen_done") - $start" | bc) s;" \
+      "lines: $(( $(cat "$OUT/memory-lines") + 1 )); peak RSS: $(cat "$OUT/memory-rss") KiB"
+    grep Pause "$OUT/memory-gc.log" | tail -3
     ;;
   startup)
     echo "== start-up: factor 1 =="
