@@ -18,7 +18,7 @@ import java.util.concurrent.CancellationException;
  * <h2>Implementation overview</h2>
  * <ol>
  *   <li>Powers of 2 by the lowest set bit; anything that fits 64 bits goes to
- *       {@link AutoFactorizer#factor(long, long[])}.</li>
+ *       {@link Factor64#factor(long, long[])}.</li>
  *   <li>Trial division by the odd primes below {@value #TRIAL_LIMIT} without division: the number is
  *       cut once into 42-bit chunks {@code a2·2^84 + a1·2^42 + a0}, so that for each prime
  *       {@code s = a2·(2^84 mod p) + a1·(2^42 mod p) + a0 < 2^58} is congruent to it mod {@code p};
@@ -110,7 +110,7 @@ public final class Factor128 {
         while (!work.isEmpty()) {
             long[] c = work.remove(work.size() - 1);
             if (c[0] == 0) {
-                int count = new AutoFactorizer().factor(c[1], out);
+                int count = Factor64.factor(c[1], out);
                 for (int i = 0; i < count; i++) {
                     factors.add(Unsigned.toBigInteger(out[i]));
                 }
@@ -165,7 +165,7 @@ public final class Factor128 {
         }
         if (hi == 0) {
             long[] out = new long[64];
-            int count = new AutoFactorizer().factor(lo, out);
+            int count = Factor64.factor(lo, out);
             if (count < 2) {
                 throw new IllegalArgumentException("prime: " + n);
             }

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class CancellationTest {
 
     /** Runs {@code work} on a new thread, interrupts it once started, and returns what it threw. */
-    private static Throwable interruptWhileRunning(Runnable work) throws InterruptedException {
+    static Throwable interruptWhileRunning(Runnable work) throws InterruptedException {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         AtomicBoolean flagStillSet = new AtomicBoolean();
         CountDownLatch started = new CountDownLatch(1);
@@ -34,7 +34,7 @@ class CancellationTest {
         worker.start();
         started.await();
         worker.interrupt();
-        worker.join(Duration.ofSeconds(4));
+        worker.join(Duration.ofSeconds(5));
         assertThat(worker.isAlive()).as("worker stopped").isFalse();
         assertThat(flagStillSet).as("interrupt flag left set").isTrue();
         return thrown.get();

@@ -18,9 +18,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,35 +155,12 @@ class EcmTest {
         Random random = new Random(33);
         BigInteger n = EcmBench.primeOfDigits(30, random).multiply(EcmBench.primeOfDigits(30, random));
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            assertThat(interruptWhileRunning(() -> Ecm.factor(n))).isInstanceOf(CancellationException.class);
+            assertThat(CancellationTest.interruptWhileRunning(() -> Ecm.factor(n))).isInstanceOf(CancellationException.class);
             try (ThreadUnitExecutor two = new ThreadUnitExecutor(2)) {
-                assertThat(interruptWhileRunning(() -> Ecm.factor(n, two, ProgressListener.NONE)))
+                assertThat(CancellationTest.interruptWhileRunning(() -> Ecm.factor(n, two, ProgressListener.NONE)))
                         .isInstanceOf(CancellationException.class);
             }
         });
-    }
-
-    /** Runs {@code work} on a new thread, interrupts it once started, and returns what it threw. */
-    private static Throwable interruptWhileRunning(Runnable work) throws InterruptedException {
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        AtomicBoolean flagStillSet = new AtomicBoolean();
-        CountDownLatch started = new CountDownLatch(1);
-        Thread worker = new Thread(() -> {
-            started.countDown();
-            try {
-                work.run();
-            } catch (Throwable t) {
-                thrown.set(t);
-                flagStillSet.set(Thread.currentThread().isInterrupted());
-            }
-        });
-        worker.start();
-        started.await();
-        worker.interrupt();
-        worker.join(Duration.ofSeconds(5));
-        assertThat(worker.isAlive()).as("worker stopped").isFalse();
-        assertThat(flagStillSet).as("interrupt flag left set").isTrue();
-        return thrown.get();
     }
 
     @Test
