@@ -28,9 +28,10 @@ import java.util.concurrent.CancellationException;
  *       (factors up to about 2^13, which Hart's method finds slowly), then Hart's one-line algorithm
  *       ({@link #hart}), balanced factors being its best case. From there to 2^{@value #RHO_BITS}:
  *       Brent–Pollard rho ({@link #rho}), which beat both Hart and ECM there. Above: a rho walk of
- *       about 1000 steps for the common small second factor, then ECM ({@link #ecm}): two curve pairs
- *       with {@code B1 = 85}, then pairs with {@code B1 = }{@value #ECM_B1} until a factor appears;
- *       rho without a bound is the last resort.</li>
+ *       about 500 steps for the common small second factor, then ECM ({@link #ecm}) with the bound
+ *       made for the largest possible smallest factor, {@code ⌈bits/2⌉} bits ({@link #ECM_B1S}:
+ *       {@code B1} from 35 for 44-bit composites to 175 for 64-bit ones), raised a level after every
+ *       {@value #ECM_PAIRS_PER_LEVEL} fruitless curve pairs; rho without a bound is the last resort.</li>
  *   <li>Pieces still to be examined live in a stack at the top end of {@code out} while primes fill it
  *       from the bottom (all pieces are ≥ 2 and multiply to {@code n < 2^64}, so there are at most 63
  *       and the ends never meet); an insertion sort orders the result.</li>
@@ -46,22 +47,25 @@ import java.util.concurrent.CancellationException;
  *       About {@code n^{1/3}} steps at worst, far fewer typically.</li>
  *   <li><b>Rho</b> (Pollard 1975; Brent, BIT 20 (1980)): Brent's cycle finding on
  *       {@code x ↦ x^2 + c} in Montgomery form, with the differences of {@value #RHO_BATCH} steps
- *       multiplied together per gcd and a step-by-step replay when a batch's gcd is {@code n}.</li>
+ *       multiplied together per gcd and a step-by-step replay when a batch's gcd is {@code n}; the
+ *       first round has {@value #RHO_FIRST_ROUND} steps, not 1, because short rounds each cost a gcd
+ *       and no factor below {@value #TRIAL_LIMIT} is left to find in them.</li>
  *   <li><b>ECM</b> (Lenstra 1987; Montgomery, "Speeding the Pollard and elliptic curve methods",
  *       Math. Comp. 48 (1987), §10; Crandall &amp; Pomerance §7.4): Montgomery curves with Suyama's
  *       parametrisation (group order divisible by 12), x-only arithmetic. The starting point is
  *       normalised to {@code Z = 1} with the single modular inverse that also gives
  *       {@code (A + 2)/4}, so the stage-1 ladder's differential additions cost 3M + 2S. Stage 1 is one
  *       branch-free Montgomery ladder over the precomputed product of all prime powers
- *       {@code ≤ B1 = }{@value #ECM_B1} (about {@code 1.44·B1} bits). Stage 2 is a baby-step giant-step
- *       walk with {@code D = 60} up to {@code B2 = }{@value #ECM_B2}: the eight babies {@code [b]Q},
+ *       {@code ≤ B1} (about {@code 1.44·B1} bits). Stage 2 is a baby-step giant-step
+ *       walk with {@code D = 60} up to {@code B2 = 25·B1}: the eight babies {@code [b]Q},
  *       {@code b < 30} coprime to 60, are kept in locals and each pair {@code (60k, b)} where
  *       {@code 60k ± b} is prime costs two multiplications ({@code x_G z_b − x_b z_G} by the
  *       {@code (x_G − x_b)(z_G + z_b) − x_G z_G + x_b z_b} identity, then into the product). Curves
  *       run in pairs whose stage-1 ladders are interleaved in one loop, so that two independent
  *       multiplication chains keep the multiplier busy. B1 and B2 = 25·B1 were chosen by counting
- *       multiplications per factored number (curves needed × cost per curve) over B1 = 85…300 and
- *       B2 = 15…60·B1: the optimum is flat around B1 = 175–250.</li>
+ *       multiplications per factored number (curves needed × cost per curve) over B1 = 20…300 and
+ *       B2 = 25…150·B1 for products of two primes of 22 to 32 bits: B2 = 25·B1 was best at every
+ *       size, B1 rises with the factor's size and the optimum is flat (within 5%) around it.</li>
  * </ul>
  *
  * <p><b>Cost</b> (thread CPU time on the project's 2-core machine while it was heavily loaded, so
@@ -87,9 +91,13 @@ public final class Factor64 {
     static final long HART_MULTIPLIER = 480;
     /** Rho steps tried before ECM. */
     static final long RHO_SHORT_STEPS = 512;
-    static final int RHO_BATCH = 64;
-    static final int ECM_B1 = 200;
-    static final int ECM_B2 = 25 * ECM_B1 / 60 * 60;
+    static final int RHO_BATCH = 128;
+    /**
+     * Length of Brent's first round. Trial division has removed every prime below
+     * {@value #TRIAL_LIMIT}, so walks are rarely shorter than ~40 steps, and each short round would
+     * cost a gcd (about as much as 60 steps of the walk).
+     */
+    static final int RHO_FIRST_ROUND = 32;
     static final int ECM_MAX_CURVES = 300;
     /** Stage 1 of two curves interleaved (see {@link #ecmCurvePair}); false only to measure the difference. */
     static final boolean PAIRED = true;
@@ -188,13 +196,36 @@ public final class Factor64 {
         }
     }
 
-    /** The ECM levels: curve pairs tried with each plan, smallest first. */
-    static final Plan[] PLANS = {new Plan(85, 25), new Plan(ECM_B1, 25)};
     /**
-     * Curve pairs on each plan. Two pairs at B1 = 85 first find the ~20–26-bit factors that random
-     * 64-bit numbers usually have at a quarter of the cost; they add about 7% to the worst case.
+     * Stage-1 bounds of the ECM levels, smallest first. A composite of {@code b} bits with no factor
+     * below {@value #TRIAL_LIMIT} has a prime factor of at most {@code ⌈b/2⌉} bits, and ECM starts at
+     * the level made for that size ({@link #ECM_START_LEVEL}); a factor that is smaller is found as
+     * well, at little more cost. The bounds minimise the expected Montgomery multiplications per
+     * balanced semiprime, measured over 600-1,000 products of two random primes per size
+     * (docs/benchmarks.md): 2x22 bits B1 35, 2x24 50, 2x26 70, 2x28 110, 2x30 125, 2x32 175.
      */
-    static final int[] PLAN_PAIRS = {2, Integer.MAX_VALUE};
+    static final int[] ECM_B1S = {35, 50, 70, 110, 125, 175, 250};
+    /** The level to start at for a composite whose smallest prime factor has at most {@code h} bits. */
+    private static final int[] ECM_START_LEVEL = new int[33];
+    /** Curve pairs tried on one level before moving to the next (the last level runs until done). */
+    static final int ECM_PAIRS_PER_LEVEL = 8;
+
+    static final Plan[] PLANS;
+
+    static {
+        PLANS = new Plan[ECM_B1S.length];
+        for (int i = 0; i < PLANS.length; i++) {
+            PLANS[i] = new Plan(ECM_B1S[i], 25);
+        }
+        int[] maxHalfBits = {22, 24, 26, 28, 30, 32};
+        for (int h = 0; h <= 32; h++) {
+            int level = 0;
+            while (level < maxHalfBits.length - 1 && h > maxHalfBits[level]) {
+                level++;
+            }
+            ECM_START_LEVEL[h] = level;
+        }
+    }
 
     private Factor64() {
     }
@@ -396,7 +427,13 @@ public final class Factor64 {
         return mh == 0 ? 0 : n - mh;
     }
 
-    /** The greatest common divisor of unsigned {@code a} and odd {@code n} (binary gcd, Stein 1967). */
+    /**
+     * The greatest common divisor of unsigned {@code a} and odd {@code n} (binary gcd, Stein 1967),
+     * without branches in the loop: which of the two is smaller is as good as random, and a
+     * mispredicted branch per step cost half the time (measured: 500 ns with branches, 330 ns
+     * with masks, for random 64-bit pairs). Each step puts {@code min(a, b)} in {@code b} and
+     * {@code |a − b|} with its trailing zeros removed in {@code a}.
+     */
     static long gcdOdd(long a, long n) {
         if (a == 0) {
             return n;
@@ -406,11 +443,10 @@ public final class Factor64 {
         // a and b odd; gcd unchanged by removing factors of 2 since n is odd.
         while (a != b) {
             long d = a - b;
-            if (Long.compareUnsigned(a, b) > 0) {
-                a = d >>> Long.numberOfTrailingZeros(d);
-            } else {
-                b = (-d) >>> Long.numberOfTrailingZeros(d);
-            }
+            long less = ((~a & b) | (~(a ^ b) & d)) >> 63; // all ones iff a < b (the borrow of a − b)
+            int zeros = Long.numberOfTrailingZeros(d);
+            b += d & less; // b + (a − b) = a when a < b
+            a = ((d ^ less) - less) >>> zeros; // |a − b|
         }
         return a;
     }
@@ -733,7 +769,7 @@ public final class Factor64 {
         long ys;
         long q = one;
         long g = 1;
-        long r = 1;
+        long r = RHO_FIRST_ROUND;
         do {
             x = y;
             for (long i = 0; i < r; i++) {
@@ -778,15 +814,30 @@ public final class Factor64 {
      * @throws CancellationException if the thread is interrupted
      */
     public static long ecm(long n, int maxCurves) {
-        return ecm(n, maxCurves, PLANS, PLAN_PAIRS);
+        int halfBits = (65 - Long.numberOfLeadingZeros(n)) >>> 1;
+        return ecm(n, maxCurves, PLANS, LEVEL_PAIRS, ECM_START_LEVEL[halfBits]);
+    }
+
+    /** {@link #ECM_PAIRS_PER_LEVEL} on every level but the last, which runs until done. */
+    private static final int[] LEVEL_PAIRS = levelPairs();
+
+    private static int[] levelPairs() {
+        int[] pairs = new int[ECM_B1S.length];
+        java.util.Arrays.fill(pairs, ECM_PAIRS_PER_LEVEL);
+        pairs[pairs.length - 1] = Integer.MAX_VALUE;
+        return pairs;
     }
 
     /** {@link #ecm(long, int)} with {@code pairs[i]} curve pairs on {@code plans[i]} (the last plan until done). */
     static long ecm(long n, int maxCurves, Plan[] plans, int[] pairs) {
+        return ecm(n, maxCurves, plans, pairs, 0);
+    }
+
+    /** {@link #ecm(long, int, Plan[], int[])} starting on {@code plans[level]}. */
+    static long ecm(long n, int maxCurves, Plan[] plans, int[] pairs, int level) {
         long nInv = inverse64(n);
         long one = montOne(n);
         long r2 = montR2(one, n, nInv);
-        int level = 0;
         int pairsAtLevel = 0;
         for (int curve = 0; curve < maxCurves; curve += 2) {
             while (pairsAtLevel >= pairs[level] && level < plans.length - 1) {
