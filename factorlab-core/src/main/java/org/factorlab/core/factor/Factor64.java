@@ -380,21 +380,33 @@ public final class Factor64 {
     static long mul(long a, long b, long n, long nInv) {
         long hi = Math.unsignedMultiplyHigh(a, b);
         long mh = Math.unsignedMultiplyHigh(a * b * nInv, n);
-        // hi, mh < n: (T − m·n)/2^64 = hi − mh lies in (−n, n).
+        // hi, mh < n: (T − m·n)/2^64 = hi − mh lies in (−n, n); n is added back on a borrow.
         long r = hi - mh;
-        return Long.compareUnsigned(hi, mh) < 0 ? r + n : r;
+        return r + (n & borrow(hi, mh, r));
+    }
+
+    /**
+     * All ones if {@code a < b} as unsigned numbers, else zero, given {@code d = a − b}: the borrow
+     * out of the top bit. The modular add, subtract and multiply use it instead of a comparison so
+     * that they have no branch: which way such a branch goes is as good as random, and a branch
+     * that went one way while the JIT compiler profiled it is compiled as a trap that, when it first
+     * goes the other way, throws the whole compiled kernel away to be compiled again.
+     */
+    private static long borrow(long a, long b, long d) {
+        return ((~a & b) | (~(a ^ b) & d)) >> 63;
     }
 
     /** {@code (a + b) mod n} for reduced {@code a, b}, also when the sum overflows 64 bits. */
     static long add(long a, long b, long n) {
-        long t = n - b; // in (0, n]; a + b ≥ n iff a ≥ n − b
-        return Long.compareUnsigned(a, t) >= 0 ? a - t : a + b;
+        long t = n - b; // in (0, n]; a + b ≥ n iff a ≥ n − b, and then a + b − n = a − t
+        long d = a - t;
+        return d + (n & borrow(a, t, d));
     }
 
     /** {@code (a − b) mod n} for reduced {@code a, b}. */
     static long sub(long a, long b, long n) {
         long d = a - b;
-        return Long.compareUnsigned(a, b) >= 0 ? d : d + n;
+        return d + (n & borrow(a, b, d));
     }
 
     /** {@code n^-1 mod 2^64} for odd {@code n} (Newton's iteration; the start is right to 5 bits). */
@@ -443,7 +455,7 @@ public final class Factor64 {
         // a and b odd; gcd unchanged by removing factors of 2 since n is odd.
         while (a != b) {
             long d = a - b;
-            long less = ((~a & b) | (~(a ^ b) & d)) >> 63; // all ones iff a < b (the borrow of a − b)
+            long less = borrow(a, b, d);
             int zeros = Long.numberOfTrailingZeros(d);
             b += d & less; // b + (a − b) = a when a < b
             a = ((d ^ less) - less) >>> zeros; // |a − b|
