@@ -1,6 +1,7 @@
 package org.factorlab.core.factor;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -57,15 +58,14 @@ import java.util.concurrent.CancellationException;
  *       {@code (A + 2)/4}, so the stage-1 ladder's differential additions cost 3M + 2S. Stage 1 is one
  *       branch-free Montgomery ladder over the precomputed product of all prime powers
  *       {@code ≤ B1} (about {@code 1.44·B1} bits). Stage 2 is a baby-step giant-step
- *       walk with {@code D = 60} up to {@code B2 = 25·B1}: the eight babies {@code [b]Q},
- *       {@code b < 30} coprime to 60, are kept in locals and each pair {@code (60k, b)} where
- *       {@code 60k ± b} is prime costs two multiplications ({@code x_G z_b − x_b z_G} by the
- *       {@code (x_G − x_b)(z_G + z_b) − x_G z_G + x_b z_b} identity, then into the product). Curves
+ *       walk with {@code D = 210} up to {@code B2} ({@link #ecmStage2}): the 24 babies {@code [b]Q},
+ *       {@code b < 105} coprime to 210, and the giants {@code [210k]Q} are normalised together by
+ *       one modular inverse, after which each prime {@code 210k ± b} costs one multiplication. Curves
  *       run in pairs whose stage-1 ladders are interleaved in one loop, so that two independent
- *       multiplication chains keep the multiplier busy. B1 and B2 = 25·B1 were chosen by counting
- *       multiplications per factored number (curves needed × cost per curve) over B1 = 20…300 and
- *       B2 = 25…150·B1 for products of two primes of 22 to 32 bits: B2 = 25·B1 was best at every
- *       size, B1 rises with the factor's size and the optimum is flat (within 5%) around it.</li>
+ *       multiplication chains keep the multiplier busy. B1 and B2 = 50·B1 were chosen by counting
+ *       multiplications per factored number (curves needed × estimated cost per curve) over
+ *       B1 = 27…300 and B2 = 25…100·B1 for products of two primes of 22 to 32 bits: B1 rises with
+ *       the factor's size and the optimum is flat (within 5%) around it.</li>
  * </ul>
  *
  * <p><b>Cost</b> (thread CPU time on the project's 2-core machine while it was heavily loaded, so
@@ -140,13 +140,18 @@ public final class Factor64 {
         final int b2;
         final long[] words;
         final int bits;
+        /** The first and last giant index {@code k} (giants are {@code [210k]Q}). */
         final int giantFirst;
-        final byte[] masks;
+        final int giantLast;
+        /** For giant {@code giantFirst + j}: bit {@code i} set iff {@code 210k ± BABIES[i]} is a prime in {@code (B1, B2]}. */
+        final int[] masks;
+        /** Baby-giant pairs, one multiplication each. */
+        final int pairs;
 
         Plan(int b1, int b2Multiple) {
             this.b1 = b1;
-            this.b2 = b2Multiple * b1 / 60 * 60;
-            int[] primes = PrimeSieve.primesUpTo(b2 + 64);
+            this.b2 = b2Multiple * b1;
+            int[] primes = PrimeSieve.primesUpTo(b2);
             BigInteger scalar = BigInteger.ONE;
             for (int p : primes) {
                 if (p > b1) {
@@ -165,34 +170,55 @@ public final class Factor64 {
                     words[bit >>> 6] |= 1L << (bit & 63);
                 }
             }
-            boolean[] isPrime = new boolean[b2 + 64];
-            for (int p : primes) {
-                isPrime[p] = true;
-            }
-            int[] babies = {1, 7, 11, 13, 17, 19, 23, 29};
-            int kLast = b2 / 60;
-            giantFirst = Math.max(1, (b1 + 1 + 29) / 60);
-            masks = new byte[Math.max(0, kLast - giantFirst + 1)];
-            for (int g = giantFirst; g <= kLast; g++) {
-                int mask = 0;
-                for (int i = 0; i < babies.length; i++) {
-                    int lo = 60 * g - babies[i];
-                    int hi = 60 * g + babies[i];
-                    if ((lo > b1 && isPrime[lo]) || (hi > b1 && hi <= b2 && isPrime[hi])) {
-                        mask |= 1 << i;
-                    }
+            // Every prime q > 7 is 210k ± b for k = round(q/210) and one baby b ≤ 105 coprime to 210.
+            int first = Integer.MAX_VALUE;
+            int last = 0;
+            int[] byGiant = new int[b2 / STAGE2_D + 2];
+            for (int q : primes) {
+                if (q > b1) {
+                    int k = (q + STAGE2_D / 2) / STAGE2_D;
+                    byGiant[k] |= 1 << BABY_INDEX[Math.abs(q - STAGE2_D * k)];
+                    first = Math.min(first, k);
+                    last = Math.max(last, k);
                 }
-                masks[g - giantFirst] = (byte) mask;
             }
+            giantFirst = Math.max(1, Math.min(first, last));
+            giantLast = Math.max(giantFirst, last);
+            masks = Arrays.copyOfRange(byGiant, giantFirst, giantLast + 1);
+            int count = 0;
+            for (int m : masks) {
+                count += Integer.bitCount(m);
+            }
+            pairs = count;
         }
 
-        /** Estimated Montgomery multiplications per curve (for tuning). */
+        /** Points stage 2 normalises: the babies and the giants. */
+        int points() {
+            return BABIES.length + masks.length;
+        }
+
+        /**
+         * Estimated Montgomery multiplications per curve (for tuning): the ladder's 10 per bit; in
+         * stage 2 about 220 for the babies, 6 per giant step, 4 per point normalised, one per pair,
+         * about 150 for the modular inverse; about 250 for the curve's set-up and gcds.
+         */
         int cost() {
-            int pairs = 0;
-            for (byte m : masks) {
-                pairs += Integer.bitCount(m & 0xFF);
-            }
-            return 10 * bits + 7 * masks.length + 2 * pairs + 250;
+            return 10 * bits + 220 + 6 * giantLast + 4 * points() + 150 + pairs + 250;
+        }
+    }
+
+    /** Stage 2's giant step {@code D = 2·3·5·7}: pairs {@code 210k ± b} share one baby {@code b}. */
+    static final int STAGE2_D = 210;
+    /** The 24 babies: the {@code b < 105} coprime to 210. */
+    static final int[] BABIES = {1, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89,
+            97, 101, 103};
+    /** The index of {@code b} in {@link #BABIES}, or −1. */
+    private static final int[] BABY_INDEX = new int[STAGE2_D / 2 + 1];
+
+    static {
+        Arrays.fill(BABY_INDEX, -1);
+        for (int i = 0; i < BABIES.length; i++) {
+            BABY_INDEX[BABIES[i]] = i;
         }
     }
 
@@ -202,9 +228,12 @@ public final class Factor64 {
      * the level made for that size ({@link #ECM_START_LEVEL}); a factor that is smaller is found as
      * well, at little more cost. The bounds minimise the expected Montgomery multiplications per
      * balanced semiprime, measured over 600-1,000 products of two random primes per size
-     * (docs/benchmarks.md): 2x22 bits B1 35, 2x24 50, 2x26 70, 2x28 110, 2x30 125, 2x32 175.
+     * (docs/benchmarks.md): 2x22 bits B1 35, 2x24 50, 2x26 85, 2x28 100, 2x30 150, 2x32 175, all
+     * with {@code B2 = 50·B1}.
      */
-    static final int[] ECM_B1S = {35, 50, 70, 110, 125, 175, 250};
+    static final int[] ECM_B1S = {35, 50, 85, 100, 150, 175, 250};
+    /** {@code B2 = ECM_B2_MULTIPLE · B1}. */
+    static final int ECM_B2_MULTIPLE = 50;
     /** The level to start at for a composite whose smallest prime factor has at most {@code h} bits. */
     private static final int[] ECM_START_LEVEL = new int[33];
     /** Curve pairs tried on one level before moving to the next (the last level runs until done). */
@@ -215,7 +244,7 @@ public final class Factor64 {
     static {
         PLANS = new Plan[ECM_B1S.length];
         for (int i = 0; i < PLANS.length; i++) {
-            PLANS[i] = new Plan(ECM_B1S[i], 25);
+            PLANS[i] = new Plan(ECM_B1S[i], ECM_B2_MULTIPLE);
         }
         int[] maxHalfBits = {22, 24, 26, 28, 30, 32};
         for (int h = 0; h <= 32; h++) {
@@ -835,7 +864,7 @@ public final class Factor64 {
 
     private static int[] levelPairs() {
         int[] pairs = new int[ECM_B1S.length];
-        java.util.Arrays.fill(pairs, ECM_PAIRS_PER_LEVEL);
+        Arrays.fill(pairs, ECM_PAIRS_PER_LEVEL);
         pairs[pairs.length - 1] = Integer.MAX_VALUE;
         return pairs;
     }
@@ -942,7 +971,7 @@ public final class Factor64 {
         if (g != 1) {
             return g == n ? 0 : g;
         }
-        return ecmStage2(x0, z0, a24, one, n, nInv, plan);
+        return ecmStage2(x0, z0, a24, one, r2, n, nInv, plan);
     }
 
     /** Suyama's u = σ^2 − 5 and v = 4σ in Montgomery form; {@code which} selects u (0) or v (1). */
@@ -1076,7 +1105,7 @@ public final class Factor64 {
             return g;
         }
         if (g == 1) {
-            long f = ecmStage2(xa0, za0, a24a, one, n, nInv, plan);
+            long f = ecmStage2(xa0, za0, a24a, one, r2, n, nInv, plan);
             if (f != 0) {
                 return f;
             }
@@ -1085,7 +1114,7 @@ public final class Factor64 {
         if (g != 1) {
             return g == n ? 0 : g;
         }
-        return ecmStage2(xb0, zb0, a24b, one, n, nInv, plan);
+        return ecmStage2(xb0, zb0, a24b, one, r2, n, nInv, plan);
     }
 
     /** Differential addition's X: {@code z_(P−Q)·((x_P − z_P)(x_Q + z_Q) + (x_P + z_P)(x_Q − z_Q))^2}. */
@@ -1120,98 +1149,95 @@ public final class Factor64 {
         return mul(t, add(dd, mul(a24, t, n, nInv), n), n, nInv);
     }
 
-    /** {@code acc·(x_G z_b − x_b z_G)} as {@code acc·((x_G − x_b)(z_G + z_b) − x_G z_G + x_b z_b)}. */
-    private static long cross(long acc, long gx, long gz, long gxz, long bx, long bz, long bxz, long n, long nInv) {
-        long t = mul(sub(gx, bx, n), add(gz, bz, n), n, nInv);
-        return mul(acc, add(sub(t, gxz, n), bxz, n), n, nInv);
-    }
+    /**
+     * Per-thread work space of stage 2: the x and z of every baby and giant, then the running
+     * products of the batch inversion. Grown when a plan needs more; never shrunk.
+     */
+    private static final ThreadLocal<long[]> STAGE2_SPACE = ThreadLocal.withInitial(() -> new long[0]);
 
-    /** Stage 2 from {@code Q = (x:z)}: babies [b]Q for b ∈ {1,7,11,...,29}, giants [60k]Q. */
-    private static long ecmStage2(long x, long z, long a24, long one, long n, long nInv, Plan plan) {
-        // Odd multiples [1]Q, [3]Q, ..., [29]Q by [b+2]Q = [b]Q + [2]Q (difference [b−2]Q).
+    /**
+     * Stage 2 from {@code Q = (x:z)}, the point stage 1 left: a nontrivial factor, or 0. For each
+     * prime {@code q = 210k ± b} in {@code (B1, B2]}, {@code [q]Q = O} modulo a prime factor
+     * {@code p} exactly when the giant {@code [210k]Q} and the baby {@code [b]Q} have the same
+     * {@code x} modulo {@code p}. All babies and giants are first normalised to {@code z = 1} by one
+     * modular inverse (Montgomery's simultaneous inversion), so that each pair then costs one
+     * multiplication: {@code acc ← acc·(x_G − x_b)}; a final gcd with {@code n} finds {@code p}.
+     * A point with {@code z ≡ 0 (mod p)} shows up in the inversion's gcd instead.
+     */
+    static long ecmStage2(long x, long z, long a24, long one, long r2, long n, long nInv, Plan plan) {
+        int babies = BABIES.length;
+        int points = plan.points();
+        long[] space = STAGE2_SPACE.get();
+        if (space.length < 3 * points) {
+            space = new long[3 * points];
+            STAGE2_SPACE.set(space);
+        }
+        // Layout: xs at [0, points), zs at [points, 2·points), running products after that.
+        final int zs = points;
+        final int run = 2 * points;
+
+        // Babies by two chains of step 6: b ≡ 1 and b ≡ 5 (mod 6), [b + 6]Q = [b]Q + [6]Q with
+        // difference [b − 6]Q (up to sign, which x-only arithmetic does not see).
         long x2 = dblX(x, z, n, nInv);
         long z2 = dblZ(x, z, a24, n, nInv);
-        long xPrev = x;
-        long zPrev = z;
-        long xCur = addX(x2, z2, x, z, z, n, nInv); // [3]Q = [2]Q + [1]Q, difference [1]Q
-        long zCur = addZ(x2, z2, x, z, x, n, nInv);
-        long x7 = 0, z7 = 0, x11 = 0, z11 = 0, x13 = 0, z13 = 0, x17 = 0, z17 = 0;
-        long x19 = 0, z19 = 0, x23 = 0, z23 = 0, x29 = 0, z29 = 0, x15 = 0, z15 = 0;
-        for (int b = 5; b <= 29; b += 2) {
-            long xn = addX(xCur, zCur, x2, z2, zPrev, n, nInv);
-            long zn = addZ(xCur, zCur, x2, z2, xPrev, n, nInv);
-            xPrev = xCur;
-            zPrev = zCur;
-            xCur = xn;
-            zCur = zn;
-            switch (b) {
-                case 7 -> { x7 = xCur; z7 = zCur; }
-                case 11 -> { x11 = xCur; z11 = zCur; }
-                case 13 -> { x13 = xCur; z13 = zCur; }
-                case 15 -> { x15 = xCur; z15 = zCur; }
-                case 17 -> { x17 = xCur; z17 = zCur; }
-                case 19 -> { x19 = xCur; z19 = zCur; }
-                case 23 -> { x23 = xCur; z23 = zCur; }
-                case 29 -> { x29 = xCur; z29 = zCur; }
-                default -> { }
+        long x3 = addX(x2, z2, x, z, z, n, nInv);
+        long z3 = addZ(x2, z2, x, z, x, n, nInv);
+        long x5 = addX(x3, z3, x2, z2, z, n, nInv);
+        long z5 = addZ(x3, z3, x2, z2, x, n, nInv);
+        long x6 = dblX(x3, z3, n, nInv);
+        long z6 = dblZ(x3, z3, a24, n, nInv);
+        long x101 = 0;
+        long z101 = 0;
+        long x103 = 0;
+        long z103 = 0;
+        for (int chain = 1; chain <= 5; chain += 4) {
+            long xPrev = chain == 1 ? x5 : x;
+            long zPrev = chain == 1 ? z5 : z;
+            long xCur = chain == 1 ? x : x5;
+            long zCur = chain == 1 ? z : z5;
+            for (int b = chain; b <= 103; b += 6) {
+                int i = BABY_INDEX[b];
+                if (i >= 0) {
+                    space[i] = xCur;
+                    space[zs + i] = zCur;
+                }
+                if (b + 6 > 103) {
+                    break;
+                }
+                long xNext = addX(xCur, zCur, x6, z6, zPrev, n, nInv);
+                long zNext = addZ(xCur, zCur, x6, z6, xPrev, n, nInv);
+                xPrev = xCur;
+                zPrev = zCur;
+                xCur = xNext;
+                zCur = zNext;
+            }
+            if (chain == 1) {
+                x103 = xCur;
+                z103 = zCur;
+            } else {
+                x101 = xCur;
+                z101 = zCur;
             }
         }
-        long xz1 = mul(x, z, n, nInv);
-        long xz7 = mul(x7, z7, n, nInv);
-        long xz11 = mul(x11, z11, n, nInv);
-        long xz13 = mul(x13, z13, n, nInv);
-        long xz17 = mul(x17, z17, n, nInv);
-        long xz19 = mul(x19, z19, n, nInv);
-        long xz23 = mul(x23, z23, n, nInv);
-        long xz29 = mul(x29, z29, n, nInv);
+        // [105]Q = [103]Q + [2]Q (difference [101]Q); the giant step [210]Q is its double.
+        long x105 = addX(x103, z103, x2, z2, z101, n, nInv);
+        long z105 = addZ(x103, z103, x2, z2, x101, n, nInv);
+        long stepX = dblX(x105, z105, n, nInv);
+        long stepZ = dblZ(x105, z105, a24, n, nInv);
 
-        // [30]Q = 2[15]Q, step [60]Q = 2[30]Q; giants G_k = [60k]Q from G_(k+1) = G_k + [60]Q (diff G_(k−1)).
-        long x30 = dblX(x15, z15, n, nInv);
-        long z30 = dblZ(x15, z15, a24, n, nInv);
-        long stepX = dblX(x30, z30, n, nInv);
-        long stepZ = dblZ(x30, z30, a24, n, nInv);
-        // G_(k+1) = G_k + [60]Q needs the difference G_(k−1); G_2 is a doubling instead.
+        // Giants G_k = [210k]Q: G_1 the step, G_2 its double, then G_(k+1) = G_k + G_1 (difference G_(k−1)).
         long gxPrev = stepX;
         long gzPrev = stepZ;
         long gx = stepX;
         long gz = stepZ;
-        for (int j = 1; j < plan.giantFirst; j++) {
-            long nx = j == 1 ? dblX(gx, gz, n, nInv) : addX(gx, gz, stepX, stepZ, gzPrev, n, nInv);
-            long nz = j == 1 ? dblZ(gx, gz, a24, n, nInv) : addZ(gx, gz, stepX, stepZ, gxPrev, n, nInv);
-            gxPrev = gx;
-            gzPrev = gz;
-            gx = nx;
-            gz = nz;
-        }
-        int k = plan.giantFirst;
-        long acc = one;
-        for (byte m : plan.masks) {
-            if (m != 0) {
-                long gxz = mul(gx, gz, n, nInv);
-                if ((m & 1) != 0) {
-                    acc = cross(acc, gx, gz, gxz, x, z, xz1, n, nInv);
-                }
-                if ((m & 2) != 0) {
-                    acc = cross(acc, gx, gz, gxz, x7, z7, xz7, n, nInv);
-                }
-                if ((m & 4) != 0) {
-                    acc = cross(acc, gx, gz, gxz, x11, z11, xz11, n, nInv);
-                }
-                if ((m & 8) != 0) {
-                    acc = cross(acc, gx, gz, gxz, x13, z13, xz13, n, nInv);
-                }
-                if ((m & 16) != 0) {
-                    acc = cross(acc, gx, gz, gxz, x17, z17, xz17, n, nInv);
-                }
-                if ((m & 32) != 0) {
-                    acc = cross(acc, gx, gz, gxz, x19, z19, xz19, n, nInv);
-                }
-                if ((m & 64) != 0) {
-                    acc = cross(acc, gx, gz, gxz, x23, z23, xz23, n, nInv);
-                }
-                if ((m & 128) != 0) {
-                    acc = cross(acc, gx, gz, gxz, x29, z29, xz29, n, nInv);
-                }
+        for (int k = 1; k <= plan.giantLast; k++) {
+            if (k >= plan.giantFirst) {
+                int slot = babies + k - plan.giantFirst;
+                space[slot] = gx;
+                space[zs + slot] = gz;
+            }
+            if (k == plan.giantLast) {
+                break;
             }
             long nx = k == 1 ? dblX(gx, gz, n, nInv) : addX(gx, gz, stepX, stepZ, gzPrev, n, nInv);
             long nz = k == 1 ? dblZ(gx, gz, a24, n, nInv) : addZ(gx, gz, stepX, stepZ, gxPrev, n, nInv);
@@ -1219,9 +1245,37 @@ public final class Factor64 {
             gzPrev = gz;
             gx = nx;
             gz = nz;
-            k++;
         }
-        long g = gcdOdd(fromMont(acc, n, nInv), n);
+
+        // Simultaneous inversion of all z, then x ← x/z.
+        long product = space[zs];
+        space[run] = product;
+        for (int i = 1; i < points; i++) {
+            product = mul(product, space[zs + i], n, nInv);
+            space[run + i] = product;
+        }
+        long plain = fromMont(product, n, nInv);
+        long g = gcdOdd(plain, n);
+        if (g != 1) {
+            return g == n ? 0 : g;
+        }
+        long inv = mul(inverseMod(plain, n), r2, n, nInv);
+        for (int i = points - 1; i > 0; i--) {
+            long zInv = mul(inv, space[run + i - 1], n, nInv);
+            inv = mul(inv, space[zs + i], n, nInv);
+            space[i] = mul(space[i], zInv, n, nInv);
+        }
+        space[0] = mul(space[0], inv, n, nInv);
+
+        long acc = one;
+        final int[] masks = plan.masks;
+        for (int j = 0; j < masks.length; j++) {
+            long giant = space[babies + j];
+            for (int m = masks[j]; m != 0; m &= m - 1) {
+                acc = mul(acc, sub(giant, space[Integer.numberOfTrailingZeros(m)], n), n, nInv);
+            }
+        }
+        g = gcdOdd(fromMont(acc, n, nInv), n);
         return g == 1 || g == n ? 0 : g;
     }
 
