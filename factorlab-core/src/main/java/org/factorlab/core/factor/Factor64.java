@@ -498,10 +498,15 @@ public final class Factor64 {
     }
 
     /**
-     * {@code a^-1 mod n} for odd {@code n} and {@code gcd(a, n) = 1} (binary extended Euclid with
-     * {@code x1·a ≡ u}, {@code x2·a ≡ v (mod n)}; halving mod odd {@code n} without overflow).
+     * {@code a^-1 mod n} for odd {@code n} and reduced {@code a}, or 0 when {@code gcd(a, n) ≠ 1}
+     * (binary extended Euclid with {@code x1·a ≡ u}, {@code x2·a ≡ v (mod n)}; halving mod odd
+     * {@code n} without overflow). ECM asks for inverses that almost always exist, so it takes the
+     * gcd only when this returns 0.
      */
     static long inverseMod(long a, long n) {
+        if (a == 0) {
+            return 0;
+        }
         long u = a;
         long v = n;
         long x1 = 1;
@@ -514,6 +519,9 @@ public final class Factor64 {
             while ((v & 1) == 0) {
                 v >>>= 1;
                 x2 = (x2 & 1) == 0 ? x2 >>> 1 : (x2 >>> 1) + (n >>> 1) + 1;
+            }
+            if (u == v) {
+                return 0; // gcd(a, n) = u > 1: with gcd 1 the loop would have stopped at 1
             }
             if (Long.compareUnsigned(u, v) >= 0) {
                 u -= v;
@@ -1030,15 +1038,16 @@ public final class Factor64 {
         long wa = suyamaW(sigma, n, nInv, r2);
         long wb = suyamaW(sigma + 1, n, nInv, r2);
         long wPlain = fromMont(mul(wa, wb, n, nInv), n, nInv);
-        long g = gcdOdd(wPlain, n);
-        if (g != 1) {
+        long wPlainInv = inverseMod(wPlain, n);
+        if (wPlainInv == 0) {
+            long g = gcdOdd(wPlain, n);
             if (g != n) {
                 return g;
             }
             long f = ecmCurve(n, nInv, one, r2, sigma, plan);
             return f != 0 ? f : ecmCurve(n, nInv, one, r2, sigma + 1, plan);
         }
-        long wInv = mul(inverseMod(wPlain, n), r2, n, nInv); // 1/(wa·wb)
+        long wInv = mul(wPlainInv, r2, n, nInv); // 1/(wa·wb)
         long waInv = mul(wInv, wb, n, nInv);
         long wbInv = mul(wInv, wa, n, nInv);
         long a24a = suyamaA24(sigma, waInv, n, nInv, r2);
@@ -1105,21 +1114,10 @@ public final class Factor64 {
         za0 ^= (za0 ^ za1) & mask;
         xb0 ^= (xb0 ^ xb1) & mask;
         zb0 ^= (zb0 ^ zb1) & mask;
-        g = gcdOdd(fromMont(za0, n, nInv), n);
-        if (g != 1 && g != n) {
-            return g;
-        }
-        if (g == 1) {
-            long f = ecmStage2(xa0, za0, a24a, one, r2, n, nInv, plan);
-            if (f != 0) {
-                return f;
-            }
-        }
-        g = gcdOdd(fromMont(zb0, n, nInv), n);
-        if (g != 1) {
-            return g == n ? 0 : g;
-        }
-        return ecmStage2(xb0, zb0, a24b, one, r2, n, nInv, plan);
+        // No gcd after stage 1: a point that is O modulo p makes every point of its stage 2 O modulo
+        // p too, and stage 2's simultaneous inversion then finds p.
+        long f = ecmStage2(xa0, za0, a24a, one, r2, n, nInv, plan);
+        return f != 0 ? f : ecmStage2(xb0, zb0, a24b, one, r2, n, nInv, plan);
     }
 
     /** Differential addition's X: {@code z_(P−Q)·((x_P − z_P)(x_Q + z_Q) + (x_P + z_P)(x_Q − z_Q))^2}. */
@@ -1260,11 +1258,12 @@ public final class Factor64 {
             space[run + i] = product;
         }
         long plain = fromMont(product, n, nInv);
-        long g = gcdOdd(plain, n);
-        if (g != 1) {
+        long plainInv = inverseMod(plain, n);
+        if (plainInv == 0) { // some z ≡ 0 modulo a prime factor: stage 1 found it, or a baby or giant did
+            long g = gcdOdd(plain, n);
             return g == n ? 0 : g;
         }
-        long inv = mul(inverseMod(plain, n), r2, n, nInv);
+        long inv = mul(plainInv, r2, n, nInv);
         for (int i = points - 1; i > 0; i--) {
             long zInv = mul(inv, space[run + i - 1], n, nInv);
             inv = mul(inv, space[zs + i], n, nInv);
@@ -1280,7 +1279,7 @@ public final class Factor64 {
                 acc = mul(acc, sub(giant, space[Integer.numberOfTrailingZeros(m)], n), n, nInv);
             }
         }
-        g = gcdOdd(fromMont(acc, n, nInv), n);
+        long g = gcdOdd(fromMont(acc, n, nInv), n);
         return g == 1 || g == n ? 0 : g;
     }
 
