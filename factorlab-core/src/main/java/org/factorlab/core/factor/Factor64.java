@@ -68,12 +68,11 @@ import java.util.concurrent.CancellationException;
  *       the factor's size and the optimum is flat (within 5%) around it.</li>
  * </ul>
  *
- * <p><b>Cost</b> (thread CPU time on the project's 2-core machine while it was heavily loaded, so
- * only the ratios mean much; GNU factor 9.1 and PARI/GP 2.15 measured in the same sitting on the
- * same inputs): 10^6 random numbers below 2^32 in 1.8 s (GNU 2.5 s); 10^5 random 64-bit numbers in
- * 4.3 s (GNU 9.6 s); products of two random 32-bit primes about 0.5 ms each (GNU 1.9 ms, PARI
- * 1.3–1.4 ms), about 6.5 curves of roughly 4 700 multiplications; 64-bit primes about 5 µs. The
- * worst case is the 2×32-bit semiprime, bounded by ECM's curve count, not by any one step.
+ * <p><b>Cost</b>, counted in Montgomery multiplications by {@code Factor64Cost} (test tree; a gcd
+ * weighs 60, an inverse 150): random 64-bit numbers 3,065 per number, products of two 24-, 28- and
+ * 32-bit primes 7,493, 13,431 and 27,099 (about 6.3 ECM curves of ~4,000). The first version of this
+ * path needed 3,893, 10,809, 19,603 and 37,484. Timings against GNU factor and PARI/GP are in
+ * docs/benchmarks.md. The worst case is the 2x32-bit semiprime, bounded by ECM's curve count.
  *
  * <p>Stateless and thread-safe; no allocation after class initialisation. The rho and ECM loops check
  * the thread's interrupt flag every batch or curve and throw {@link CancellationException}, leaving
@@ -406,12 +405,28 @@ public final class Factor64 {
         }
     }
 
+    /**
+     * Operation counting for tuning (system property {@code factorlab.countOps=true}, single thread
+     * only): {@link #operations} then counts Montgomery multiplications, a gcd as
+     * {@value #GCD_COST} and a modular inverse as {@value #INVERSE_COST} of them (their measured
+     * time relative to one multiplication). Counts do not depend on the machine's load, which made
+     * timings on the project's shared 2-core machine vary by 2x between identical runs. Off, the
+     * JIT compiler removes the counting entirely (a {@code static final} false).
+     */
+    static final boolean COUNTING = Boolean.getBoolean("factorlab.countOps");
+    static final int GCD_COST = 60;
+    static final int INVERSE_COST = 150;
+    static long operations;
+
     // ------------------------------------------------------------------------------------------
     // Montgomery arithmetic modulo odd n, R = 2^64 (Montgomery 1985; see Montgomery64)
     // ------------------------------------------------------------------------------------------
 
     /** {@code a·b·2^-64 mod n} for reduced {@code a, b}, with {@code nInv = n^-1 mod 2^64}. */
     static long mul(long a, long b, long n, long nInv) {
+        if (COUNTING) {
+            operations++;
+        }
         long hi = Math.unsignedMultiplyHigh(a, b);
         long mh = Math.unsignedMultiplyHigh(a * b * nInv, n);
         // hi, mh < n: (T − m·n)/2^64 = hi − mh lies in (−n, n); n is added back on a borrow.
@@ -481,6 +496,9 @@ public final class Factor64 {
      * {@code |a − b|} with its trailing zeros removed in {@code a}.
      */
     static long gcdOdd(long a, long n) {
+        if (COUNTING) {
+            operations += GCD_COST;
+        }
         if (a == 0) {
             return n;
         }
@@ -504,6 +522,9 @@ public final class Factor64 {
      * gcd only when this returns 0.
      */
     static long inverseMod(long a, long n) {
+        if (COUNTING) {
+            operations += INVERSE_COST;
+        }
         if (a == 0) {
             return 0;
         }
