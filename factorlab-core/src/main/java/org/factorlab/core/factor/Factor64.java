@@ -28,9 +28,9 @@ import java.util.concurrent.CancellationException;
  *       recognised by floating-point roots. Below 2^{@value #HART_BITS}: a rho walk of about 128 steps
  *       (factors up to about 2^13, which Hart's method finds slowly), then Hart's one-line algorithm
  *       ({@link #hart}), balanced factors being its best case. From there to 2^{@value #RHO_BITS}:
- *       Brent–Pollard rho ({@link #rho}), which beat both Hart and ECM there. Above: a rho walk of
- *       of Brent rounds up to 256 steps (about 1,000 steps in all) for the common small second factor, then ECM ({@link #ecm}) with the bound
- *       made for the largest possible smallest factor, {@code ⌈bits/2⌉} bits ({@link #ECM_B1S}:
+ *       Brent–Pollard rho ({@link #rho}), which beat both Hart and ECM there. Above: a rho walk
+ *       (Brent rounds up to {@value #RHO_SHORT_STEPS} steps, about 1,000 steps in all) for the common
+ *       small second factor, then ECM ({@link #ecm}) with the bound made for the largest possible smallest factor, {@code ⌈bits/2⌉} bits ({@link #ECM_B1S}:
  *       {@code B1} from 35 for 44-bit composites to 175 for 64-bit ones), raised a level after every
  *       {@value #ECM_PAIRS_PER_LEVEL} fruitless curve pairs; rho without a bound is the last resort.</li>
  *   <li>Pieces still to be examined live in a stack at the top end of {@code out} while primes fill it
@@ -92,7 +92,8 @@ public final class Factor64 {
      * Brent's round length at which rho gives way to ECM. Counted in multiplications (a gcd as 60,
      * an inverse as 150) over 20,000 random 64-bit numbers and 1,000 balanced semiprimes each of
      * 48, 56 and 64 bits: 256 costs the random numbers the least (3,109 per number; 3,121 with 512,
-     * 3,222 with 128) and the semiprimes, for which the walk is wasted, 6-11% less than 512.
+     * 3,222 with 128; counted before stage 1 lost its gcd) and the semiprimes, for which the walk is
+     * wasted, 6-11% less than 512.
      */
     static final long RHO_SHORT_STEPS = 256;
     static final int RHO_BATCH = 128;
