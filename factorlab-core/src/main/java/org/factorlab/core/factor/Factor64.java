@@ -25,13 +25,13 @@ import java.util.concurrent.CancellationException;
  *       about three base-2 tests instead of the six further Miller–Rabin bases (Sinclair's set) that
  *       the older path uses.</li>
  *   <li><b>Splitting</b> a composite cofactor {@code m} ({@link #split}): a perfect square or cube is
- *       recognised by floating-point roots. Below 2^{@value #HART_BITS}: a rho walk of about 128 steps
+ *       recognised by floating-point roots. Below 2^{@value #HART_BITS}: a rho walk of about 200 steps
  *       (factors up to about 2^13, which Hart's method finds slowly), then Hart's one-line algorithm
  *       ({@link #hart}), balanced factors being its best case. From there to 2^{@value #RHO_BITS}:
  *       Brent–Pollard rho ({@link #rho}), which beat both Hart and ECM there. Above: a rho walk
  *       (Brent rounds up to {@value #RHO_SHORT_STEPS} steps, about 1,000 steps in all) for the common
- *       small second factor, then ECM ({@link #ecm}) with the bound made for the largest possible smallest factor, {@code ⌈bits/2⌉} bits ({@link #ECM_B1S}:
- *       {@code B1} from 35 for 44-bit composites to 175 for 64-bit ones), raised a level after every
+ *       small second factor, then ECM ({@link #ecm}) with the bound made for the largest possible
+ *       smallest factor, {@code ⌈bits/2⌉} bits ({@link #ECM_B1S}: {@code B1} from 35 for 44-bit composites to 175 for 64-bit ones), raised a level after every
  *       {@value #ECM_PAIRS_PER_LEVEL} fruitless curve pairs; rho without a bound is the last resort.</li>
  *   <li>Pieces still to be examined live in a stack at the top end of {@code out} while primes fill it
  *       from the bottom (all pieces are ≥ 2 and multiply to {@code n < 2^64}, so there are at most 63
@@ -85,7 +85,7 @@ public final class Factor64 {
     static final int HART_BITS = 40;
     /** Rho alone below 2^RHO_BITS (from 2^HART_BITS). */
     static final int RHO_BITS = 44;
-    /** The rho walk tried before Hart's method: about 2·64 steps. */
+    /** The rho walk tried before Hart's method: Brent rounds of 32 and 64 steps, about 200 in all. */
     static final long RHO_BEFORE_HART = 64;
     static final long HART_MULTIPLIER = 480;
     /**
