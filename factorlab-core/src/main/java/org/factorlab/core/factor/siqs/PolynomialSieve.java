@@ -550,7 +550,16 @@ final class PolynomialSieve {
             return;
         }
         int[] c = Arrays.copyOf(cols, colCount);
-        Arrays.sort(c);
+        // Insertion sort: the columns arrive nearly in order and number a few dozen at most.
+        for (int i = 1; i < c.length; i++) {
+            int col = c[i];
+            int j = i - 1;
+            while (j >= 0 && c[j] > col) {
+                c[j + 1] = c[j];
+                j--;
+            }
+            c[j + 1] = col;
+        }
         out.add(new Relation(y, c, large));
     }
 
