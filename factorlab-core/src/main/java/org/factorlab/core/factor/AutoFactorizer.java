@@ -239,7 +239,7 @@ public final class AutoFactorizer implements Factorizer {
                 }
             }
         }
-        if (f == null) {
+        if (f == null && !Factor128.fits(c)) { // below 2^127 the same walk has just run on two longs
             method[0] = "rho";
             f = PollardBrent.factor(c, RHO_STEPS);
         }
