@@ -75,6 +75,7 @@ final class FactorBase {
         BigInteger found = null;
         int limit = Math.max(1000, want * 30);
         int[] small = primesUpTo(limit);
+        int[] nLimbs = limbs(n);
         int si = 1;
         while (count < want) {
             if (si >= small.length) {
@@ -82,7 +83,7 @@ final class FactorBase {
                 small = primesUpTo(limit);
             }
             int p = small[si++];
-            int nm = n.mod(BigInteger.valueOf(p)).intValue();
+            int nm = mod(nLimbs, p);
             if (nm == 0 && found == null && !n.equals(BigInteger.valueOf(p))) {
                 found = BigInteger.valueOf(p);
             }
@@ -96,7 +97,7 @@ final class FactorBase {
                 }
                 continue;
             }
-            if (powMod(r, (p - 1) / 2, p) == 1) {
+            if (jacobi(r, p) == 1) {
                 ps[count] = p;
                 rs[count] = sqrtMod(r, p);
                 count++;
@@ -161,6 +162,49 @@ final class FactorBase {
             }
         }
         return out;
+    }
+
+    /** The magnitude of {@code n ≥ 0} as 32-bit limbs, most significant first (for {@link #mod}). */
+    static int[] limbs(BigInteger n) {
+        int count = Math.max(1, (n.bitLength() + 31) >>> 5);
+        int[] out = new int[count];
+        for (int k = 0; k < count; k++) {
+            out[count - 1 - k] = n.shiftRight(32 * k).intValue();
+        }
+        return out;
+    }
+
+    /** The limbs' value modulo {@code 0 < p < 2^31}: a BigInteger remainder without the allocation. */
+    static int mod(int[] limbs, int p) {
+        long r = 0;
+        for (int limb : limbs) {
+            r = ((r << 32) | (limb & 0xFFFF_FFFFL)) % p;
+        }
+        return (int) r;
+    }
+
+    /**
+     * The Jacobi symbol {@code (a/m)} for {@code 0 ≤ a} and odd {@code m > 0} — the Legendre symbol
+     * when m is prime — by quadratic reciprocity, in O(log m) word operations (Crandall &amp;
+     * Pomerance, Algorithm 2.3.5).
+     */
+    static int jacobi(int a, int m) {
+        a %= m;
+        int t = 1;
+        while (a != 0) {
+            int z = Integer.numberOfTrailingZeros(a);
+            a >>>= z;
+            if ((z & 1) != 0 && ((m & 7) == 3 || (m & 7) == 5)) {
+                t = -t;
+            }
+            if ((a & 3) == 3 && (m & 3) == 3) {
+                t = -t;
+            }
+            int r = m % a;
+            m = a;
+            a = r;
+        }
+        return m == 1 ? t : 0;
     }
 
     static long powMod(long b, long e, long p) {

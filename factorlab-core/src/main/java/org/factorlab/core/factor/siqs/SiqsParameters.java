@@ -27,16 +27,20 @@ public record SiqsParameters(int factorBaseSize, int sieveBlocks, int largePrime
     static final int BLOCK_SIZE = 1 << BLOCK_BITS;
 
     // digits, factor base, blocks, LP multiplier, threshold slack (bits), A prime bits. Below ~45
-    // digits partials rarely pair up, so the large-prime bound and the slack are kept small.
+    // digits partials rarely pair up, so the large-prime bound and the slack are kept small. Rows 39
+    // to 55 were raced (SiqsParamRace: least thread CPU time of several rounds, same numbers,
+    // interleaved) against their neighbours in each field; a larger small-prime limit (512, 1024)
+    // and bucket sieving from 8 192 instead of 32 768 were slower at 45 digits.
     private static final int[][] TABLE = {
             {20, 120, 1, 20, 6, 7},
             {25, 180, 1, 20, 7, 8},
             {30, 260, 1, 25, 8, 8},
             {35, 420, 1, 30, 8, 9},
-            {40, 650, 1, 30, 9, 10},
-            {45, 1000, 1, 50, 11, 10},
-            {50, 1600, 2, 80, 13, 11},
-            {55, 2600, 2, 90, 14, 11},
+            {39, 600, 1, 30, 9, 9},
+            {40, 800, 1, 30, 11, 9},
+            {45, 1200, 1, 50, 14, 10},
+            {50, 1800, 2, 100, 16, 10},
+            {55, 3400, 2, 150, 16, 11},
             {60, 4000, 3, 100, 14, 11},
             {65, 6500, 4, 100, 15, 12},
             {70, 10000, 5, 110, 15, 12},
