@@ -369,6 +369,24 @@ class Factor64Test {
         }
     }
 
+    /** Cofactors below 2^24 are finished by trial division: every number near and below the bound. */
+    @ParameterizedTest
+    @ValueSource(longs = {1L << 20, (1L << 24) - 60_000, 1_063_000, 4_000_000})
+    void smallCofactorsByTrialDivision(long from) {
+        for (long n = from; n < from + 60_000; n++) {
+            int k = Factor64.factor(n, out);
+            BigInteger product = BigInteger.ONE;
+            for (int i = 0; i < k; i++) {
+                assertThat(u(out[i]).isProbablePrime(30)).as("factor %d of %d", out[i], n).isTrue();
+                if (i > 0) {
+                    assertThat(out[i]).isGreaterThanOrEqualTo(out[i - 1]);
+                }
+                product = product.multiply(u(out[i]));
+            }
+            assertThat(product).as("product for %d", n).isEqualTo(u(n));
+        }
+    }
+
     @Test
     void outputIsAscendingUnsigned() {
         SplittableRandom random = new SplittableRandom(9);
