@@ -15,7 +15,8 @@ import java.util.concurrent.CancellationException;
  *       prime: for odd {@code p}, {@code p | n} iff {@code n·p^-1 mod 2^64 ≤ ⌊(2^64 − 1)/p⌋}, and then
  *       {@code n·p^-1} is the quotient (Granlund and Montgomery, PLDI 1994, §9). The test
  *       {@code p^2 > n} is only made once the cofactor has dropped below the bound's square, so large
- *       inputs pay one multiply-compare per prime.</li>
+ *       inputs pay one multiply-compare per prime. A cofactor below {@link #SMALL_COFACTOR} (2^24)
+ *       is finished the same way with the primes up to 4096.</li>
  *   <li><b>Primality</b> of every cofactor ({@link #isPrime}): a strong probable-prime test to base 2
  *       whose exponentiation uses only squarings and modular doublings, then, for survivors, bases 7
  *       and 61 below 2^32 (Jaeschke, Math. Comp. 61 (1993): no composite below 4 759 123 141 passes
