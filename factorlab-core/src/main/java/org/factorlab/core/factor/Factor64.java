@@ -105,8 +105,6 @@ public final class Factor64 {
      */
     static final int RHO_FIRST_ROUND = 32;
     static final int ECM_MAX_CURVES = 300;
-    /** Stage 1 of two curves interleaved (see {@link #ecmCurvePair}); false only to measure the difference. */
-    static final boolean PAIRED = true;
 
     /** Odd primes below TRIAL_LIMIT, their inverses mod 2^64, and ⌊(2^64 − 1)/p⌋. */
     private static final long[] PRIMES;
@@ -476,7 +474,7 @@ public final class Factor64 {
         long mh = Math.unsignedMultiplyHigh(a * b * nInv, n);
         // hi, mh < n: (T − m·n)/2^64 = hi − mh lies in (−n, n); n is added back on a borrow.
         long r = hi - mh;
-        return r + (n & borrow(hi, mh, r));
+        return Long.compareUnsigned(hi, mh) < 0 ? r + n : r;
     }
 
     /**
@@ -494,13 +492,13 @@ public final class Factor64 {
     static long add(long a, long b, long n) {
         long t = n - b; // in (0, n]; a + b ≥ n iff a ≥ n − b, and then a + b − n = a − t
         long d = a - t;
-        return d + (n & borrow(a, t, d));
+        return Long.compareUnsigned(a, t) < 0 ? d + n : d;
     }
 
     /** {@code (a − b) mod n} for reduced {@code a, b}. */
     static long sub(long a, long b, long n) {
         long d = a - b;
-        return d + (n & borrow(a, b, d));
+        return Long.compareUnsigned(a, b) < 0 ? d + n : d;
     }
 
     /** {@code n^-1 mod 2^64} for odd {@code n} (Newton's iteration; the start is right to 5 bits). */
@@ -966,10 +964,7 @@ public final class Factor64 {
             }
             pairsAtLevel++;
             Plan plan = plans[level];
-            long f = PAIRED ? ecmCurvePair(n, nInv, one, r2, 6 + curve, plan) : ecmCurve(n, nInv, one, r2, 6 + curve, plan);
-            if (f == 0 && !PAIRED) {
-                f = ecmCurve(n, nInv, one, r2, 7 + curve, plan);
-            }
+            long f = ecmCurvePair(n, nInv, one, r2, 6 + curve, plan);
             if (f != 0) {
                 return f;
             }
@@ -980,77 +975,22 @@ public final class Factor64 {
         return 0;
     }
 
-    /** One curve with Suyama parameter {@code sigma}: a nontrivial factor, or 0. */
+    /**
+     * One curve with Suyama parameter {@code sigma}: a nontrivial factor, or 0. Only the rare
+     * fallback of {@link #ecmCurvePair} needs a curve alone; it runs the pair's code with the curve
+     * in both places, at twice the cost, rather than keeping a second copy of the ladder.
+     */
     static long ecmCurve(long n, long nInv, long one, long r2, long sigma, Plan plan) {
-        // Suyama: u = σ^2 − 5, v = 4σ, P = (u^3 : v^3), (A + 2)/4 = (v − u)^3 (3u + v) / (16 u^3 v).
-        long u = mul(Long.remainderUnsigned(sigma * sigma - 5, n), r2, n, nInv);
-        long v = mul(Long.remainderUnsigned(4 * sigma, n), r2, n, nInv);
-        long u3 = mul(mul(u, u, n, nInv), u, n, nInv);
-        long v3 = mul(mul(v, v, n, nInv), v, n, nInv);
-        long vmu = sub(v, u, n);
-        long num = mul(mul(mul(vmu, vmu, n, nInv), vmu, n, nInv), add(add(add(u, u, n), u, n), v, n), n, nInv);
-        long den = mul(u3, v, n, nInv);
-        den = add(den, den, n);
-        den = add(den, den, n);
-        den = add(den, den, n);
-        den = add(den, den, n);
-        // One inverse for both: 1/(den·v^3) gives (A+2)/4 = num·v^3/(den·v^3) and x = u^3·den/(den·v^3).
-        long w = mul(den, v3, n, nInv);
-        long wPlain = fromMont(w, n, nInv);
-        long g = gcdOdd(wPlain, n);
-        if (g != 1) {
+        long wPlain = fromMont(suyamaW(sigma, n, nInv, r2), n, nInv);
+        long wPlainInv = inverseMod(wPlain, n);
+        if (wPlainInv == 0) {
+            long g = gcdOdd(wPlain, n);
             return g == n ? 0 : g;
         }
-        // inverseMod gives w^-1 as a plain residue; ·R^2 turns it into Montgomery form.
-        long wInv = mul(inverseMod(wPlain, n), r2, n, nInv);
-        long a24 = mul(mul(num, v3, n, nInv), wInv, n, nInv);
-        long px = mul(mul(u3, den, n, nInv), wInv, n, nInv);
-
-        // Stage 1: ladder with (x0:z0) = [j]P, (x1:z1) = [j+1]P, P = (px : 1); the swap is by masks.
-        long x0 = px;
-        long z0 = one;
-        long s = add(px, one, n);
-        long d = sub(px, one, n);
-        long ss = mul(s, s, n, nInv);
-        long dd = mul(d, d, n, nInv);
-        long t = sub(ss, dd, n);
-        long x1 = mul(ss, dd, n, nInv);
-        long z1 = mul(t, add(dd, mul(a24, t, n, nInv), n), n, nInv);
-        long swapped = 0;
-        final long[] words = plan.words;
-        for (int bit = plan.bits - 1; bit >= 0; bit--) {
-            long b = (words[bit >>> 6] >>> bit) & 1;
-            long mask = -(b ^ swapped);
-            swapped = b;
-            long tx = (x0 ^ x1) & mask;
-            long tz = (z0 ^ z1) & mask;
-            x0 ^= tx;
-            x1 ^= tx;
-            z0 ^= tz;
-            z1 ^= tz;
-            // (x1:z1) ← (x0:z0) + (x1:z1), difference P; (x0:z0) ← 2(x0:z0)
-            long d0 = sub(x0, z0, n);
-            long s0 = add(x0, z0, n);
-            long p = mul(d0, add(x1, z1, n), n, nInv);
-            long q = mul(s0, sub(x1, z1, n), n, nInv);
-            long pq = add(p, q, n);
-            long pmq = sub(p, q, n);
-            x1 = mul(pq, pq, n, nInv);
-            z1 = mul(px, mul(pmq, pmq, n, nInv), n, nInv);
-            ss = mul(s0, s0, n, nInv);
-            dd = mul(d0, d0, n, nInv);
-            t = sub(ss, dd, n);
-            x0 = mul(ss, dd, n, nInv);
-            z0 = mul(t, add(dd, mul(a24, t, n, nInv), n), n, nInv);
-        }
-        long mask = -swapped;
-        x0 ^= (x0 ^ x1) & mask;
-        z0 ^= (z0 ^ z1) & mask;
-        g = gcdOdd(fromMont(z0, n, nInv), n);
-        if (g != 1) {
-            return g == n ? 0 : g;
-        }
-        return ecmStage2(x0, z0, a24, one, r2, n, nInv, plan);
+        long wInv = mul(wPlainInv, r2, n, nInv);
+        long a24 = suyamaA24(sigma, wInv, n, nInv, r2);
+        long px = suyamaX(sigma, wInv, n, nInv, r2);
+        return bothStages(px, a24, px, a24, one, r2, n, nInv, plan);
     }
 
     /** Suyama's u = σ^2 − 5 and v = 4σ in Montgomery form; {@code which} selects u (0) or v (1). */
@@ -1121,6 +1061,30 @@ public final class Factor64 {
         long pa = suyamaX(sigma, waInv, n, nInv, r2);
         long pb = suyamaX(sigma + 1, wbInv, n, nInv, r2);
 
+        return bothStages(pa, a24a, pb, a24b, one, r2, n, nInv, plan);
+    }
+
+    /** Stage 1 and stage 2 of two curves given by the normalised x of their point and their (A+2)/4. */
+    private static long bothStages(long pa, long a24a, long pb, long a24b, long one, long r2, long n, long nInv,
+                                   Plan plan) {
+        long[] space = ecmSpace(plan);
+        ladderPair(space, plan.words, plan.bits, pa, a24a, pb, a24b, one, n, nInv);
+        // No gcd after stage 1: a point that is O modulo p makes every point of its stage 2 O modulo
+        // p too, and stage 2's simultaneous inversion then finds p.
+        return ecmStage2(space[0], space[1], a24a, space[2], space[3], a24b, one, r2, n, nInv, plan);
+    }
+
+    /**
+     * Stage 1 of two curves, their Montgomery ladders interleaved in one loop: the two dependency
+     * chains overlap in the multiplier, which one chain alone leaves partly idle. Leaves
+     * {@code [k]P_a} and {@code [k]P_b} as {@code (x:z)} in {@code space[0..4)}.
+     *
+     * <p>A method of its own on purpose: the JIT compiler stops inlining once a compiled method has
+     * taken in about 8,000 bytes of bytecode ({@code DesiredMethodLimit}); inside the caller, with
+     * the curves' set-up inlined first, the loop's multiplications became calls.
+     */
+    private static void ladderPair(long[] space, long[] words, int bits, long pa, long a24a, long pb, long a24b,
+                                   long one, long n, long nInv) {
         long xa0 = pa;
         long za0 = one;
         long xa1 = dblX(pa, one, n, nInv);
@@ -1130,8 +1094,7 @@ public final class Factor64 {
         long xb1 = dblX(pb, one, n, nInv);
         long zb1 = dblZ(pb, one, a24b, n, nInv);
         long swapped = 0;
-        final long[] words = plan.words;
-        for (int bit = plan.bits - 1; bit >= 0; bit--) {
+        for (int bit = bits - 1; bit >= 0; bit--) {
             long b = (words[bit >>> 6] >>> bit) & 1;
             long mask = -(b ^ swapped);
             swapped = b;
@@ -1176,14 +1139,10 @@ public final class Factor64 {
             zb0 = mul(tb, add(ddb, mul(a24b, tb, n, nInv), n), n, nInv);
         }
         long mask = -swapped;
-        xa0 ^= (xa0 ^ xa1) & mask;
-        za0 ^= (za0 ^ za1) & mask;
-        xb0 ^= (xb0 ^ xb1) & mask;
-        zb0 ^= (zb0 ^ zb1) & mask;
-        // No gcd after stage 1: a point that is O modulo p makes every point of its stage 2 O modulo
-        // p too, and stage 2's simultaneous inversion then finds p.
-        long f = ecmStage2(xa0, za0, a24a, one, r2, n, nInv, plan);
-        return f != 0 ? f : ecmStage2(xb0, zb0, a24b, one, r2, n, nInv, plan);
+        space[0] = xa0 ^ ((xa0 ^ xa1) & mask);
+        space[1] = za0 ^ ((za0 ^ za1) & mask);
+        space[2] = xb0 ^ ((xb0 ^ xb1) & mask);
+        space[3] = zb0 ^ ((zb0 ^ zb1) & mask);
     }
 
     /** Differential addition's X: {@code z_(P−Q)·((x_P − z_P)(x_Q + z_Q) + (x_P + z_P)(x_Q − z_Q))^2}. */
@@ -1219,32 +1178,67 @@ public final class Factor64 {
     }
 
     /**
-     * Per-thread work space of stage 2: the x and z of every baby and giant, then the running
-     * products of the batch inversion. Grown when a plan needs more; never shrunk.
+     * Per-thread work space of ECM: stage 1's two points in {@code [0, 4)}, then for stage 2 the x
+     * and z of every baby and giant of both curves and the running products of the batch inversion.
+     * Grown when a plan needs more; never shrunk.
      */
-    private static final ThreadLocal<long[]> STAGE2_SPACE = ThreadLocal.withInitial(() -> new long[0]);
+    private static final ThreadLocal<long[]> ECM_SPACE = ThreadLocal.withInitial(() -> new long[0]);
+
+    private static long[] ecmSpace(Plan plan) {
+        long[] space = ECM_SPACE.get();
+        int size = 4 + 6 * plan.points();
+        if (space.length < size) {
+            space = new long[size];
+            ECM_SPACE.set(space);
+        }
+        return space;
+    }
 
     /**
-     * Stage 2 from {@code Q = (x:z)}, the point stage 1 left: a nontrivial factor, or 0. For each
-     * prime {@code q = 210k ± b} in {@code (B1, B2]}, {@code [q]Q = O} modulo a prime factor
-     * {@code p} exactly when the giant {@code [210k]Q} and the baby {@code [b]Q} have the same
-     * {@code x} modulo {@code p}. All babies and giants are first normalised to {@code z = 1} by one
-     * modular inverse (Montgomery's simultaneous inversion), so that each pair then costs one
-     * multiplication: {@code acc ← acc·(x_G − x_b)}; a final gcd with {@code n} finds {@code p}.
-     * A point with {@code z ≡ 0 (mod p)} shows up in the inversion's gcd instead.
+     * Stage 2 of two curves from {@code Q_a = (xa:za)} and {@code Q_b = (xb:zb)}, the points stage 1
+     * left: a nontrivial factor, or 0. For each prime {@code q = 210k ± b} in {@code (B1, B2]},
+     * {@code [q]Q = O} modulo a prime factor {@code p} exactly when the giant {@code [210k]Q} and the
+     * baby {@code [b]Q} have the same {@code x} modulo {@code p}. The babies and giants of both
+     * curves are first normalised to {@code z = 1} by one modular inverse (Montgomery's simultaneous
+     * inversion), so that each pair then costs one multiplication, {@code acc ← acc·(x_G − x_b)};
+     * the two curves' products are independent chains, interleaved, and one gcd with {@code n} at the
+     * end finds {@code p}. A point with {@code z ≡ 0 (mod p)} shows up in the inversion instead.
      */
-    static long ecmStage2(long x, long z, long a24, long one, long r2, long n, long nInv, Plan plan) {
-        int babies = BABIES.length;
+    static long ecmStage2(long xa, long za, long a24a, long xb, long zb, long a24b, long one, long r2, long n,
+                          long nInv, Plan plan) {
         int points = plan.points();
-        long[] space = STAGE2_SPACE.get();
-        if (space.length < 3 * points) {
-            space = new long[3 * points];
-            STAGE2_SPACE.set(space);
+        long[] space = ecmSpace(plan);
+        // Layout: xs of curve a at [4, 4 + points), of curve b after them; then all zs; then the
+        // running products of the inversion.
+        final int xs = 4;
+        final int zs = xs + 2 * points;
+        final int run = zs + 2 * points;
+        stage2Points(space, xs, zs, xa, za, a24a, n, nInv, plan);
+        stage2Points(space, xs + points, zs + points, xb, zb, a24b, n, nInv, plan);
+        long g = normalise(space, xs, zs, run, 2 * points, r2, n, nInv);
+        if (g == 1) {
+            return stage2Products(space, xs, points, one, n, nInv, plan.masks);
         }
-        // Layout: xs at [0, points), zs at [points, 2·points), running products after that.
-        final int zs = points;
-        final int run = 2 * points;
+        if (g != n) {
+            return g;
+        }
+        // Every prime of n divides some z: the two curves may have found different primes. Try the
+        // product of curve a's z alone (the inversion's running product at its last point).
+        g = gcdOdd(fromMont(space[run + points - 1], n, nInv), n);
+        if (g == 1 || g == n) { // then curve b's z alone
+            long product = space[zs + points];
+            for (int i = 1; i < points; i++) {
+                product = mul(product, space[zs + points + i], n, nInv);
+            }
+            g = gcdOdd(fromMont(product, n, nInv), n);
+        }
+        return g == 1 || g == n ? 0 : g;
+    }
 
+    /** The babies and giants of stage 2 from {@code Q = (x:z)}, as {@code (x:z)} at {@code space[xs + i]}, {@code space[zs + i]}. */
+    private static void stage2Points(long[] space, int xs, int zs, long x, long z, long a24, long n, long nInv,
+                                     Plan plan) {
+        int babies = BABIES.length;
         // Babies by two chains of step 6: b ≡ 1 and b ≡ 5 (mod 6), [b + 6]Q = [b]Q + [6]Q with
         // difference [b − 6]Q (up to sign, which x-only arithmetic does not see).
         long x2 = dblX(x, z, n, nInv);
@@ -1267,7 +1261,7 @@ public final class Factor64 {
             for (int b = chain; b <= 103; b += 6) {
                 int i = BABY_INDEX[b];
                 if (i >= 0) {
-                    space[i] = xCur;
+                    space[xs + i] = xCur;
                     space[zs + i] = zCur;
                 }
                 if (b + 6 > 103) {
@@ -1302,7 +1296,7 @@ public final class Factor64 {
         for (int k = 1; k <= plan.giantLast; k++) {
             if (k >= plan.giantFirst) {
                 int slot = babies + k - plan.giantFirst;
-                space[slot] = gx;
+                space[xs + slot] = gx;
                 space[zs + slot] = gz;
             }
             if (k == plan.giantLast) {
@@ -1315,37 +1309,60 @@ public final class Factor64 {
             gx = nx;
             gz = nz;
         }
+    }
 
-        // Simultaneous inversion of all z, then x ← x/z.
+    /**
+     * Simultaneous inversion of the {@code count} values {@code z_i = space[zs + i]}, then
+     * {@code x_i ← x_i/z_i}: 1, or {@code gcd(Π z_i, n)} when the product is not invertible (the
+     * running products stay at {@code space[run + i]}).
+     */
+    private static long normalise(long[] space, int xs, int zs, int run, int count, long r2, long n, long nInv) {
         long product = space[zs];
         space[run] = product;
-        for (int i = 1; i < points; i++) {
+        for (int i = 1; i < count; i++) {
             product = mul(product, space[zs + i], n, nInv);
             space[run + i] = product;
         }
         long plain = fromMont(product, n, nInv);
         long plainInv = inverseMod(plain, n);
-        if (plainInv == 0) { // some z ≡ 0 modulo a prime factor: stage 1 found it, or a baby or giant did
-            long g = gcdOdd(plain, n);
-            return g == n ? 0 : g;
+        if (plainInv == 0) {
+            return gcdOdd(plain, n);
         }
         long inv = mul(plainInv, r2, n, nInv);
-        for (int i = points - 1; i > 0; i--) {
+        for (int i = count - 1; i > 0; i--) {
             long zInv = mul(inv, space[run + i - 1], n, nInv);
             inv = mul(inv, space[zs + i], n, nInv);
-            space[i] = mul(space[i], zInv, n, nInv);
+            space[xs + i] = mul(space[xs + i], zInv, n, nInv);
         }
-        space[0] = mul(space[0], inv, n, nInv);
+        space[xs] = mul(space[xs], inv, n, nInv);
+        return 1;
+    }
 
-        long acc = one;
-        final int[] masks = plan.masks;
+    /**
+     * Stage 2's products over the normalised points of two curves, curve a's at {@code space[xs..)}
+     * and curve b's {@code points} further on: a nontrivial factor, or 0.
+     */
+    private static long stage2Products(long[] space, int xs, int points, long one, long n, long nInv, int[] masks) {
+        int babies = BABIES.length;
+        int xb = xs + points;
+        long accA = one;
+        long accB = one;
         for (int j = 0; j < masks.length; j++) {
-            long giant = space[babies + j];
+            long giantA = space[xs + babies + j];
+            long giantB = space[xb + babies + j];
             for (int m = masks[j]; m != 0; m &= m - 1) {
-                acc = mul(acc, sub(giant, space[Integer.numberOfTrailingZeros(m)], n), n, nInv);
+                int i = Integer.numberOfTrailingZeros(m);
+                accA = mul(accA, sub(giantA, space[xs + i], n), n, nInv);
+                accB = mul(accB, sub(giantB, space[xb + i], n), n, nInv);
             }
         }
-        long g = gcdOdd(fromMont(acc, n, nInv), n);
+        long g = gcdOdd(fromMont(mul(accA, accB, n, nInv), n, nInv), n);
+        if (g == n) { // each curve found a prime, or one found them all: take each alone
+            g = gcdOdd(fromMont(accA, n, nInv), n);
+            if (g == 1 || g == n) {
+                g = gcdOdd(fromMont(accB, n, nInv), n);
+            }
+        }
         return g == 1 || g == n ? 0 : g;
     }
 

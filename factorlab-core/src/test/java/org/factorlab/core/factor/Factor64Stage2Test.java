@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ℓ}, leaving a point of order exactly {@code ℓ} modulo {@code p}. Stage 2 must then find
  * {@code p} in {@code n = p·P} when {@code ℓ} is a prime in {@code (B1, B2]} (every pairing of
  * giant and baby is exercised over the seeds), and must not when {@code ℓ > B2 + 210} (a pair
- * {@code 210k ± b} with one prime below B2 also tests the other, just above). The reference
- * scalar multiplication is an independent BigInteger Montgomery ladder.
+ * {@code 210k ± b} with one prime below B2 also tests the other, just above). Stage 2 runs two
+ * curves at once; the other curve's point has an order beyond B2 and sits in either place. The
+ * reference scalar multiplication is an independent BigInteger Montgomery ladder.
  */
 class Factor64Stage2Test {
 
@@ -27,36 +28,29 @@ class Factor64Stage2Test {
     void findsExactlyThePrimesOfItsRange(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Factor64.Plan plan = new Factor64.Plan(50, 50); // primes in (50, 2500]
+        long beyond = plan.b2 + Factor64.STAGE2_D; // a pair 210k ± b with one prime below B2 also tests the other
         int found = 0;
         int missed = 0;
         int attempts = 0;
         while ((found < 60 || missed < 20) && attempts++ < 20_000) {
             long p = prime(random, 12 + random.nextInt(5)); // 12-16 bits: the group order is counted
-            long big = prime(random, 40);
-            long n = p * big;
-            long a24 = Long.remainderUnsigned(random.nextLong(), n);
-            long x0 = Long.remainderUnsigned(random.nextLong(), n);
-            long a = Math.floorMod(4 * (a24 % p) - 2, p);
-            if (Math.floorMod(a * a - 4, p) == 0) {
-                continue; // singular modulo p
+            long n = p * prime(random, 40);
+            KnownPoint tested = knownPoint(random, p, n);
+            KnownPoint other = knownPoint(random, p, n);
+            if (tested == null || other == null || other.order <= beyond) {
+                continue; // stage 2 runs two curves at once; the other must not find p by itself
             }
-            long order = groupOrder(p, a, x0 % p);
-            long largest = largestPrimeFactor(order);
-            BigInteger[] q = ladder(BigInteger.valueOf(order / largest), BigInteger.valueOf(x0),
-                    BigInteger.valueOf(a24), BigInteger.valueOf(n));
-            if (q[1].mod(BigInteger.valueOf(p)).signum() == 0) {
-                continue; // the point's order divides order/largest: its order is not largest
-            }
-            boolean inRange = largest > plan.b1 && largest <= plan.b2;
-            if (!inRange && largest <= plan.b2 + Factor64.STAGE2_D) {
+            boolean inRange = tested.order > plan.b1 && tested.order <= plan.b2;
+            if (!inRange && tested.order <= beyond) {
                 continue; // stage 1 would have taken it, or a pair 210k ± b just above B2 may
             }
-            long f = stage2(q, a24, n, plan);
+            // The tested curve in either of the two places, so that both halves of the code are checked.
+            long f = random.nextBoolean() ? stage2(tested, other, n, plan) : stage2(other, tested, n, plan);
             if (inRange) {
-                assertThat(f).as("order %d mod %d, n = %d", largest, p, n).isEqualTo(p);
+                assertThat(f).as("order %d mod %d, n = %d", tested.order, p, n).isEqualTo(p);
                 found++;
             } else {
-                assertThat(f).as("order %d > B2 mod %d, n = %d", largest, p, n).isNotEqualTo(p);
+                assertThat(f).as("order %d > B2 mod %d, n = %d", tested.order, p, n).isNotEqualTo(p);
                 missed++;
             }
         }
@@ -64,16 +58,40 @@ class Factor64Stage2Test {
         assertThat(missed).isGreaterThanOrEqualTo(20);
     }
 
-    /** Stage 2 from the projective point {@code q} (plain residues mod n), in Montgomery form. */
-    private static long stage2(BigInteger[] q, long a24, long n, Factor64.Plan plan) {
-        BigInteger bn = BigInteger.valueOf(n);
+    /** A point {@code q} (plain residues mod n) on the curve {@code a24}, of prime order {@code order} modulo p. */
+    private record KnownPoint(BigInteger[] q, long a24, long order) {
+    }
+
+    /** A random curve and point multiplied to prime order modulo {@code p}, or null if that failed. */
+    private static KnownPoint knownPoint(SplittableRandom random, long p, long n) {
+        long a24 = Long.remainderUnsigned(random.nextLong(), n);
+        long x0 = Long.remainderUnsigned(random.nextLong(), n);
+        long a = Math.floorMod(4 * (a24 % p) - 2, p);
+        if (Math.floorMod(a * a - 4, p) == 0) {
+            return null; // singular modulo p
+        }
+        long order = groupOrder(p, a, x0 % p);
+        long largest = largestPrimeFactor(order);
+        BigInteger[] q = ladder(BigInteger.valueOf(order / largest), BigInteger.valueOf(x0),
+                BigInteger.valueOf(a24), BigInteger.valueOf(n));
+        if (q[1].mod(BigInteger.valueOf(p)).signum() == 0) {
+            return null; // the point's order divides order/largest: its order is not largest
+        }
+        return new KnownPoint(q, a24, largest);
+    }
+
+    /** Stage 2 of the two curves, in Montgomery form. */
+    private static long stage2(KnownPoint first, KnownPoint second, long n, Factor64.Plan plan) {
         long nInv = Factor64.inverse64(n);
         long one = Factor64.montOne(n);
         long r2 = Factor64.montR2(one, n, nInv);
-        long x = q[0].multiply(R).mod(bn).longValueExact();
-        long z = q[1].multiply(R).mod(bn).longValueExact();
-        long a = BigInteger.valueOf(a24).multiply(R).mod(bn).longValueExact();
-        return Factor64.ecmStage2(x, z, a, one, r2, n, nInv, plan);
+        return Factor64.ecmStage2(mont(first.q[0], n), mont(first.q[1], n), mont(BigInteger.valueOf(first.a24), n),
+                mont(second.q[0], n), mont(second.q[1], n), mont(BigInteger.valueOf(second.a24), n),
+                one, r2, n, nInv, plan);
+    }
+
+    private static long mont(BigInteger v, long n) {
+        return v.multiply(R).mod(BigInteger.valueOf(n)).longValueExact();
     }
 
     /**
