@@ -1178,15 +1178,15 @@ public final class Factor64 {
     }
 
     /**
-     * Per-thread work space of ECM: stage 1's two points in {@code [0, 4)}, then for stage 2 the x
-     * and z of every baby and giant of both curves and the running products of the batch inversion.
-     * Grown when a plan needs more; never shrunk.
+     * Per-thread work space of ECM: stage 1's two points in {@code [0, 4)}, stage 2's scratch up to
+     * {@link #SCRATCH}, then the x and z of every baby and giant of both curves and the running
+     * products of the batch inversion. Grown when a plan needs more; never shrunk.
      */
     private static final ThreadLocal<long[]> ECM_SPACE = ThreadLocal.withInitial(() -> new long[0]);
 
     private static long[] ecmSpace(Plan plan) {
         long[] space = ECM_SPACE.get();
-        int size = 4 + 6 * plan.points();
+        int size = SCRATCH + 6 * plan.points();
         if (space.length < size) {
             space = new long[size];
             ECM_SPACE.set(space);
@@ -1208,13 +1208,13 @@ public final class Factor64 {
                           long nInv, Plan plan) {
         int points = plan.points();
         long[] space = ecmSpace(plan);
-        // Layout: xs of curve a at [4, 4 + points), of curve b after them; then all zs; then the
-        // running products of the inversion.
-        final int xs = 4;
+        // Layout: stage 1's points and stage 2's scratch below SCRATCH; the xs of curve a at
+        // [SCRATCH, SCRATCH + points), of curve b after them; then all zs; then the running products
+        // of the inversion.
+        final int xs = SCRATCH;
         final int zs = xs + 2 * points;
         final int run = zs + 2 * points;
-        stage2Points(space, xs, zs, xa, za, a24a, n, nInv, plan);
-        stage2Points(space, xs + points, zs + points, xb, zb, a24b, n, nInv, plan);
+        stage2Points(space, xs, zs, points, xa, za, a24a, xb, zb, a24b, n, nInv, plan);
         long g = normalise(space, xs, zs, run, 2 * points, r2, n, nInv);
         if (g == 1) {
             return stage2Products(space, xs, points, one, n, nInv, plan.masks);
@@ -1235,79 +1235,184 @@ public final class Factor64 {
         return g == 1 || g == n ? 0 : g;
     }
 
-    /** The babies and giants of stage 2 from {@code Q = (x:z)}, as {@code (x:z)} at {@code space[xs + i]}, {@code space[zs + i]}. */
-    private static void stage2Points(long[] space, int xs, int zs, long x, long z, long a24, long n, long nInv,
-                                     Plan plan) {
-        int babies = BABIES.length;
-        // Babies by two chains of step 6: b ≡ 1 and b ≡ 5 (mod 6), [b + 6]Q = [b]Q + [6]Q with
-        // difference [b − 6]Q (up to sign, which x-only arithmetic does not see).
-        long x2 = dblX(x, z, n, nInv);
-        long z2 = dblZ(x, z, a24, n, nInv);
-        long x3 = addX(x2, z2, x, z, z, n, nInv);
-        long z3 = addZ(x2, z2, x, z, x, n, nInv);
-        long x5 = addX(x3, z3, x2, z2, z, n, nInv);
-        long z5 = addZ(x3, z3, x2, z2, x, n, nInv);
-        long x6 = dblX(x3, z3, n, nInv);
-        long z6 = dblZ(x3, z3, a24, n, nInv);
-        long x101 = 0;
-        long z101 = 0;
-        long x103 = 0;
-        long z103 = 0;
+    /**
+     * The babies and giants of stage 2 from {@code Q_a = (xa:za)} and {@code Q_b = (xb:zb)}, as
+     * {@code (x:z)} at {@code space[xs + i]}, {@code space[zs + i]} for curve a and {@code points}
+     * further on for curve b. The two curves' chains of additions run in lockstep, for the same
+     * reason as {@link #ladderPair}: each chain alone keeps the multiplier half idle. Three methods
+     * rather than one, each small enough for the JIT compiler to inline all its arithmetic (see
+     * {@link #ladderPair}); they pass points through {@code space[4..SCRATCH)}.
+     */
+    private static void stage2Points(long[] space, int xs, int zs, int points, long xa, long za, long a24a,
+                                     long xb, long zb, long a24b, long n, long nInv, Plan plan) {
+        // [2]Q, [3]Q = [2]Q + Q, [5]Q = [3]Q + [2]Q, [6]Q = 2·[3]Q.
+        long xa2 = dblX(xa, za, n, nInv);
+        long za2 = dblZ(xa, za, a24a, n, nInv);
+        long xb2 = dblX(xb, zb, n, nInv);
+        long zb2 = dblZ(xb, zb, a24b, n, nInv);
+        long xa3 = addX(xa2, za2, xa, za, za, n, nInv);
+        long za3 = addZ(xa2, za2, xa, za, xa, n, nInv);
+        long xb3 = addX(xb2, zb2, xb, zb, zb, n, nInv);
+        long zb3 = addZ(xb2, zb2, xb, zb, xb, n, nInv);
+        space[S_A2] = xa2;
+        space[S_A2 + 1] = za2;
+        space[S_B2] = xb2;
+        space[S_B2 + 1] = zb2;
+        space[S_A5] = addX(xa3, za3, xa2, za2, za, n, nInv);
+        space[S_A5 + 1] = addZ(xa3, za3, xa2, za2, xa, n, nInv);
+        space[S_B5] = addX(xb3, zb3, xb2, zb2, zb, n, nInv);
+        space[S_B5 + 1] = addZ(xb3, zb3, xb2, zb2, xb, n, nInv);
+        space[S_A6] = dblX(xa3, za3, n, nInv);
+        space[S_A6 + 1] = dblZ(xa3, za3, a24a, n, nInv);
+        space[S_B6] = dblX(xb3, zb3, n, nInv);
+        space[S_B6 + 1] = dblZ(xb3, zb3, a24b, n, nInv);
+        stage2Babies(space, xs, zs, points, xa, za, a24a, xb, zb, a24b, n, nInv);
+        stage2Giants(space, xs + BABIES.length, zs + BABIES.length, points, a24a, a24b, n, nInv, plan);
+    }
+
+    /** Scratch slots of {@link #stage2Points}: (x, z) of [2]Q, [5]Q, [6]Q of both curves, then the giant steps. */
+    private static final int S_A2 = 4;
+    private static final int S_B2 = 6;
+    private static final int S_A5 = 8;
+    private static final int S_B5 = 10;
+    private static final int S_A6 = 12;
+    private static final int S_B6 = 14;
+    private static final int S_STEP_A = 16;
+    private static final int S_STEP_B = 18;
+    /** Where stage 2's points begin in the work space. */
+    private static final int SCRATCH = 20;
+
+    /**
+     * The babies by two chains of step 6, {@code b ≡ 1} and {@code b ≡ 5 (mod 6)}:
+     * {@code [b + 6]Q = [b]Q + [6]Q} with difference {@code [b − 6]Q} (up to sign, which x-only
+     * arithmetic does not see); then the giant step {@code [210]Q = 2·([103]Q + [2]Q)}.
+     */
+    private static void stage2Babies(long[] space, int xs, int zs, int points, long xa, long za, long a24a,
+                                     long xb, long zb, long a24b, long n, long nInv) {
+        long xa6 = space[S_A6];
+        long za6 = space[S_A6 + 1];
+        long xb6 = space[S_B6];
+        long zb6 = space[S_B6 + 1];
+        long xa101 = 0;
+        long za101 = 0;
+        long xa103 = 0;
+        long za103 = 0;
+        long xb101 = 0;
+        long zb101 = 0;
+        long xb103 = 0;
+        long zb103 = 0;
         for (int chain = 1; chain <= 5; chain += 4) {
-            long xPrev = chain == 1 ? x5 : x;
-            long zPrev = chain == 1 ? z5 : z;
-            long xCur = chain == 1 ? x : x5;
-            long zCur = chain == 1 ? z : z5;
+            long xaPrev = chain == 1 ? space[S_A5] : xa;
+            long zaPrev = chain == 1 ? space[S_A5 + 1] : za;
+            long xaCur = chain == 1 ? xa : space[S_A5];
+            long zaCur = chain == 1 ? za : space[S_A5 + 1];
+            long xbPrev = chain == 1 ? space[S_B5] : xb;
+            long zbPrev = chain == 1 ? space[S_B5 + 1] : zb;
+            long xbCur = chain == 1 ? xb : space[S_B5];
+            long zbCur = chain == 1 ? zb : space[S_B5 + 1];
             for (int b = chain; b <= 103; b += 6) {
                 int i = BABY_INDEX[b];
                 if (i >= 0) {
-                    space[xs + i] = xCur;
-                    space[zs + i] = zCur;
+                    space[xs + i] = xaCur;
+                    space[zs + i] = zaCur;
+                    space[xs + points + i] = xbCur;
+                    space[zs + points + i] = zbCur;
                 }
                 if (b + 6 > 103) {
                     break;
                 }
-                long xNext = addX(xCur, zCur, x6, z6, zPrev, n, nInv);
-                long zNext = addZ(xCur, zCur, x6, z6, xPrev, n, nInv);
-                xPrev = xCur;
-                zPrev = zCur;
-                xCur = xNext;
-                zCur = zNext;
+                long xaNext = addX(xaCur, zaCur, xa6, za6, zaPrev, n, nInv);
+                long zaNext = addZ(xaCur, zaCur, xa6, za6, xaPrev, n, nInv);
+                long xbNext = addX(xbCur, zbCur, xb6, zb6, zbPrev, n, nInv);
+                long zbNext = addZ(xbCur, zbCur, xb6, zb6, xbPrev, n, nInv);
+                xaPrev = xaCur;
+                zaPrev = zaCur;
+                xaCur = xaNext;
+                zaCur = zaNext;
+                xbPrev = xbCur;
+                zbPrev = zbCur;
+                xbCur = xbNext;
+                zbCur = zbNext;
             }
             if (chain == 1) {
-                x103 = xCur;
-                z103 = zCur;
+                xa103 = xaCur;
+                za103 = zaCur;
+                xb103 = xbCur;
+                zb103 = zbCur;
             } else {
-                x101 = xCur;
-                z101 = zCur;
+                xa101 = xaCur;
+                za101 = zaCur;
+                xb101 = xbCur;
+                zb101 = zbCur;
             }
         }
         // [105]Q = [103]Q + [2]Q (difference [101]Q); the giant step [210]Q is its double.
-        long x105 = addX(x103, z103, x2, z2, z101, n, nInv);
-        long z105 = addZ(x103, z103, x2, z2, x101, n, nInv);
-        long stepX = dblX(x105, z105, n, nInv);
-        long stepZ = dblZ(x105, z105, a24, n, nInv);
+        long xa2 = space[S_A2];
+        long za2 = space[S_A2 + 1];
+        long xb2 = space[S_B2];
+        long zb2 = space[S_B2 + 1];
+        long xa105 = addX(xa103, za103, xa2, za2, za101, n, nInv);
+        long za105 = addZ(xa103, za103, xa2, za2, xa101, n, nInv);
+        long xb105 = addX(xb103, zb103, xb2, zb2, zb101, n, nInv);
+        long zb105 = addZ(xb103, zb103, xb2, zb2, xb101, n, nInv);
+        space[S_STEP_A] = dblX(xa105, za105, n, nInv);
+        space[S_STEP_A + 1] = dblZ(xa105, za105, a24a, n, nInv);
+        space[S_STEP_B] = dblX(xb105, zb105, n, nInv);
+        space[S_STEP_B + 1] = dblZ(xb105, zb105, a24b, n, nInv);
+    }
 
-        // Giants G_k = [210k]Q: G_1 the step, G_2 its double, then G_(k+1) = G_k + G_1 (difference G_(k−1)).
-        long gxPrev = stepX;
-        long gzPrev = stepZ;
-        long gx = stepX;
-        long gz = stepZ;
+    /**
+     * The giants {@code G_k = [210k]Q} for {@code k} in the plan's range, at {@code space[xs + k − first]}:
+     * {@code G_1} the step, {@code G_2} its double, then {@code G_(k+1) = G_k + G_1} (difference {@code G_(k−1)}).
+     */
+    private static void stage2Giants(long[] space, int xs, int zs, int points, long a24a, long a24b, long n,
+                                     long nInv, Plan plan) {
+        long stepXa = space[S_STEP_A];
+        long stepZa = space[S_STEP_A + 1];
+        long stepXb = space[S_STEP_B];
+        long stepZb = space[S_STEP_B + 1];
+        long gxaPrev = stepXa;
+        long gzaPrev = stepZa;
+        long gxa = stepXa;
+        long gza = stepZa;
+        long gxbPrev = stepXb;
+        long gzbPrev = stepZb;
+        long gxb = stepXb;
+        long gzb = stepZb;
         for (int k = 1; k <= plan.giantLast; k++) {
             if (k >= plan.giantFirst) {
-                int slot = babies + k - plan.giantFirst;
-                space[xs + slot] = gx;
-                space[zs + slot] = gz;
+                int slot = k - plan.giantFirst;
+                space[xs + slot] = gxa;
+                space[zs + slot] = gza;
+                space[xs + points + slot] = gxb;
+                space[zs + points + slot] = gzb;
             }
             if (k == plan.giantLast) {
                 break;
             }
-            long nx = k == 1 ? dblX(gx, gz, n, nInv) : addX(gx, gz, stepX, stepZ, gzPrev, n, nInv);
-            long nz = k == 1 ? dblZ(gx, gz, a24, n, nInv) : addZ(gx, gz, stepX, stepZ, gxPrev, n, nInv);
-            gxPrev = gx;
-            gzPrev = gz;
-            gx = nx;
-            gz = nz;
+            long nxa;
+            long nza;
+            long nxb;
+            long nzb;
+            if (k == 1) {
+                nxa = dblX(gxa, gza, n, nInv);
+                nza = dblZ(gxa, gza, a24a, n, nInv);
+                nxb = dblX(gxb, gzb, n, nInv);
+                nzb = dblZ(gxb, gzb, a24b, n, nInv);
+            } else {
+                nxa = addX(gxa, gza, stepXa, stepZa, gzaPrev, n, nInv);
+                nza = addZ(gxa, gza, stepXa, stepZa, gxaPrev, n, nInv);
+                nxb = addX(gxb, gzb, stepXb, stepZb, gzbPrev, n, nInv);
+                nzb = addZ(gxb, gzb, stepXb, stepZb, gxbPrev, n, nInv);
+            }
+            gxaPrev = gxa;
+            gzaPrev = gza;
+            gxa = nxa;
+            gza = nza;
+            gxbPrev = gxb;
+            gzbPrev = gzb;
+            gxb = nxb;
+            gzb = nzb;
         }
     }
 
@@ -1345,17 +1450,26 @@ public final class Factor64 {
     private static long stage2Products(long[] space, int xs, int points, long one, long n, long nInv, int[] masks) {
         int babies = BABIES.length;
         int xb = xs + points;
+        // Two accumulators per curve, used in turn: four independent chains of multiplications.
         long accA = one;
         long accB = one;
+        long accA2 = one;
+        long accB2 = one;
         for (int j = 0; j < masks.length; j++) {
             long giantA = space[xs + babies + j];
             long giantB = space[xb + babies + j];
             for (int m = masks[j]; m != 0; m &= m - 1) {
                 int i = Integer.numberOfTrailingZeros(m);
-                accA = mul(accA, sub(giantA, space[xs + i], n), n, nInv);
-                accB = mul(accB, sub(giantB, space[xb + i], n), n, nInv);
+                long nextA = mul(accA2, sub(giantA, space[xs + i], n), n, nInv);
+                long nextB = mul(accB2, sub(giantB, space[xb + i], n), n, nInv);
+                accA2 = accA;
+                accB2 = accB;
+                accA = nextA;
+                accB = nextB;
             }
         }
+        accA = mul(accA, accA2, n, nInv);
+        accB = mul(accB, accB2, n, nInv);
         long g = gcdOdd(fromMont(mul(accA, accB, n, nInv), n, nInv), n);
         if (g == n) { // each curve found a prime, or one found them all: take each alone
             g = gcdOdd(fromMont(accA, n, nInv), n);
