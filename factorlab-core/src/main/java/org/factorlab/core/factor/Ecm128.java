@@ -469,6 +469,18 @@ public final class Ecm128 {
         if (!normalize(points)) {
             return !(m.hi == m.nHi && m.lo == m.nLo); // a Z shared a factor with n
         }
+        return products(level, nb, giants);
+    }
+
+    /**
+     * Stage 2's product of {@code x_G − x_b} over the level's pairs, then its gcd with n: true if that
+     * is a proper factor (left in (m.hi, m.lo)). A method of its own so that the JIT compiler, which
+     * stops inlining in a method that has taken in ~8,000 bytes of bytecode ({@code DesiredMethodLimit}),
+     * inlines the multiplication here: in {@link #stage2} it stayed a call.
+     */
+    private boolean products(Level level, int nb, int giants) {
+        Montgomery128 m = this.m;
+        long[] px = this.px;
         long acch = m.oneHi;
         long accl = m.oneLo;
         int[] start = level.start;
