@@ -62,7 +62,8 @@ import java.util.concurrent.CancellationException;
  *       walk with {@code D = 210} up to {@code B2} ({@link #ecmStage2}): the 24 babies {@code [b]Q},
  *       {@code b < 105} coprime to 210, and the giants {@code [210k]Q} are normalised together by
  *       one modular inverse, after which each prime {@code 210k ± b} costs one multiplication. Curves
- *       run in pairs whose stage-1 ladders are interleaved in one loop, so that two independent
+ *       run in pairs, interleaved in both stages (the ladders in one loop; the babies, giants and
+ *       products of stage 2 in lockstep, with one inverse and one gcd for both), so that independent
  *       multiplication chains keep the multiplier busy. B1 and B2 = 50·B1 were chosen by counting
  *       multiplications per factored number (curves needed × estimated cost per curve) over
  *       B1 = 27…300 and B2 = 25…100·B1 for products of two primes of 22 to 32 bits: B1 rises with
@@ -70,10 +71,13 @@ import java.util.concurrent.CancellationException;
  * </ul>
  *
  * <p><b>Cost</b>, counted in Montgomery multiplications by {@code Factor64Cost} (test tree; a gcd
- * weighs 60, an inverse 150): random 64-bit numbers 3,065 per number, products of two 24-, 28- and
- * 32-bit primes 7,493, 13,431 and 27,099 (about 6.3 ECM curves of ~4,000). The first version of this
- * path needed 3,893, 10,809, 19,603 and 37,484. Timings against GNU factor and PARI/GP are in
- * docs/benchmarks.md. The worst case is the 2x32-bit semiprime, bounded by ECM's curve count.
+ * weighs 60, an inverse 150): random 64-bit numbers 3,165 per number, products of two 24-, 28- and
+ * 32-bit primes 7,612, 13,649 and 27,412 (about 6.3 ECM curves of ~4,000). The first version of this
+ * path needed 3,893, 10,809, 19,603 and 37,484. Counts do not see instruction-level parallelism: the
+ * pairing of curves in stage 2 costs 1-3% more multiplications (the second curve's stage 2 runs even
+ * when the first finds the factor) to run two or four chains at once. Timings against GNU factor and
+ * PARI/GP are in docs/benchmarks.md. The worst case is the 2x32-bit semiprime, bounded by ECM's
+ * curve count.
  *
  * <p>Stateless and thread-safe; no allocation after class initialisation. The rho and ECM loops check
  * the thread's interrupt flag every batch or curve and throw {@link CancellationException}, leaving
@@ -465,7 +469,16 @@ public final class Factor64 {
     // Montgomery arithmetic modulo odd n, R = 2^64 (Montgomery 1985; see Montgomery64)
     // ------------------------------------------------------------------------------------------
 
-    /** {@code a·b·2^-64 mod n} for reduced {@code a, b}, with {@code nInv = n^-1 mod 2^64}. */
+    /**
+     * {@code a·b·2^-64 mod n} for reduced {@code a, b}, with {@code nInv = n^-1 mod 2^64}.
+     *
+     * <p>The correction, here and in {@link #add} and {@link #sub}, is written as a conditional
+     * expression on an unsigned comparison: its two outcomes are about equally frequent in every
+     * caller's profile, so the JIT compiler makes it a conditional move (no branch to mispredict),
+     * which is two instructions shorter than computing a borrow mask ({@link #borrow}). In a loop of
+     * dependent multiplications: 8.4 ns per multiplication against 10.5 with the mask; four
+     * independent chains 3.7 against 4.6 ns (C with {@code __int128}: 8.0 and 2.6 ns).
+     */
     static long mul(long a, long b, long n, long nInv) {
         if (COUNTING) {
             operations++;
@@ -479,10 +492,7 @@ public final class Factor64 {
 
     /**
      * All ones if {@code a < b} as unsigned numbers, else zero, given {@code d = a − b}: the borrow
-     * out of the top bit. The modular add, subtract and multiply use it instead of a comparison so
-     * that they have no branch: which way such a branch goes is as good as random, and a branch
-     * that went one way while the JIT compiler profiled it is compiled as a trap that, when it first
-     * goes the other way, throws the whole compiled kernel away to be compiled again.
+     * out of the top bit. The binary gcd's loop uses it to stay free of branches (see {@link #gcdOdd}).
      */
     private static long borrow(long a, long b, long d) {
         return ((~a & b) | (~(a ^ b) & d)) >> 63;

@@ -123,6 +123,24 @@ class AutoFactorizerTest {
     }
 
     @Test
+    void exactly128BitCompositesWithFactorsOf17To40Bits() {
+        // 128 bits is the one size between the two-long path and the sieve's own range where the rho
+        // walk is short (RHO_STEPS_128): factors it misses must still come out of the sieve.
+        Random random = new Random(128);
+        int done = 0;
+        while (done < 12) {
+            BigInteger p = BigInteger.probablePrime(17 + random.nextInt(24), random);
+            BigInteger q = BigInteger.probablePrime(128 - p.bitLength(), random);
+            BigInteger n = p.multiply(q);
+            if (n.bitLength() != 128) {
+                continue;
+            }
+            assertThat(factorBig(n).factors()).containsExactly(p, q);
+            done++;
+        }
+    }
+
+    @Test
     void productsOfSeveralMediumPrimesAbove2To64() {
         Random random = new Random(77);
         for (int i = 0; i < 10; i++) {

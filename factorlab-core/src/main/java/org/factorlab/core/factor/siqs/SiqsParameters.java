@@ -30,7 +30,10 @@ public record SiqsParameters(int factorBaseSize, int sieveBlocks, int largePrime
     // digits partials rarely pair up, so the large-prime bound and the slack are kept small. Rows 39
     // to 55 were raced (SiqsParamRace: least thread CPU time of several rounds, same numbers,
     // interleaved) against their neighbours in each field; a larger small-prime limit (512, 1024)
-    // and bucket sieving from 8 192 instead of 32 768 were slower at 45 digits.
+    // and bucket sieving from 8 192 instead of 32 768 were slower at 45 digits. The factor bases of
+    // rows 60 to 70 were raced the same way (one number each, the least of two or three rounds): 60
+    // digits 4 000 -> 5 500 primes, 11.1 -> 8.3 s (7 000: 8.8 s); 65 digits 6 500 -> 8 500, 31.3 ->
+    // 24.1 s (10 500: 25.1 s); 70 digits 10 000 -> 13 000, 132 -> 119 s; row 75 scaled with them.
     private static final int[][] TABLE = {
             {20, 120, 1, 20, 6, 7},
             {25, 180, 1, 20, 7, 8},
@@ -41,10 +44,10 @@ public record SiqsParameters(int factorBaseSize, int sieveBlocks, int largePrime
             {45, 1200, 1, 50, 14, 10},
             {50, 1800, 2, 100, 16, 10},
             {55, 3400, 2, 150, 16, 11},
-            {60, 4000, 3, 100, 14, 11},
-            {65, 6500, 4, 100, 15, 12},
-            {70, 10000, 5, 110, 15, 12},
-            {75, 15000, 6, 120, 16, 12},
+            {60, 5500, 3, 100, 14, 11},
+            {65, 8500, 4, 100, 15, 12},
+            {70, 13000, 5, 110, 15, 12},
+            {75, 18000, 6, 120, 16, 12},
             {80, 22000, 8, 120, 16, 12},
             {90, 40000, 10, 120, 17, 13},
             {100, 65000, 12, 120, 17, 13},
