@@ -319,6 +319,53 @@ public final class Factor64 {
             return count;
         }
 
+        count = trialDivide(n, out, count);
+        n = out[count]; // the cofactor, left just past the factors
+        if (n == 1) {
+            return count;
+        }
+        // No prime factor below TRIAL_LIMIT remains and, if n < TRIAL_SQUARE, n is prime.
+        if (Long.compareUnsigned(n, TRIAL_SQUARE) < 0) {
+            out[count++] = n;
+            return count;
+        }
+        if (Long.compareUnsigned(n, SMALL_COFACTOR) < 0) {
+            // n < 2^24 with no factor below 1024 has at most two prime factors (1031^3 > 2^24).
+            for (int j = 0; j < SMALL_PRIMES_ABOVE.length; j++) {
+                long p = SMALL_PRIMES_ABOVE[j];
+                if (p * p > n) {
+                    break;
+                }
+                long q = n * SMALL_INVERSES_ABOVE[j];
+                if (Long.compareUnsigned(q, SMALL_LIMITS_ABOVE[j]) <= 0) {
+                    out[count++] = p;
+                    n = q;
+                    break;
+                }
+            }
+            out[count++] = n;
+            return count;
+        }
+        int start = count;
+        count = splitCofactor(n, out, count);
+        if (count - start > 1) {
+            insertionSort(out, start, count);
+        }
+        return count;
+    }
+
+    /**
+     * Trial division of odd {@code n > 1} by the primes below {@value #TRIAL_LIMIT}: appends the
+     * primes found to {@code out} from {@code count} on, leaves the cofactor at {@code out[result]}
+     * and returns the new count.
+     *
+     * <p>A method of its own so that {@link #factor}, which has no loop left, is compiled by C2 after
+     * thousands of calls rather than after the ~200 whose loop iterations reach the compile
+     * threshold: with so few, branches taken by one number in a hundred (a cofactor below 2^24, a
+     * square) had not been seen yet, were compiled as traps, and each first use recompiled
+     * {@code factor}: six C2 compilations of it, ~1 s of CPU, in a run of 100,000 random numbers.
+     */
+    private static int trialDivide(long n, long[] out, int count) {
         int i = 0;
         final int primes = PRIMES.length;
         if (Long.compareUnsigned(n, TRIAL_SQUARE) >= 0) {
@@ -351,36 +398,7 @@ public final class Factor64 {
                 q = n * INVERSES[i];
             }
         }
-        if (n == 1) {
-            return count;
-        }
-        // No prime factor below TRIAL_LIMIT remains and, if n < TRIAL_SQUARE, n is prime.
-        if (Long.compareUnsigned(n, TRIAL_SQUARE) < 0) {
-            out[count++] = n;
-            return count;
-        }
-        if (Long.compareUnsigned(n, SMALL_COFACTOR) < 0) {
-            // n < 2^24 with no factor below 1024 has at most two prime factors (1031^3 > 2^24).
-            for (int j = 0; j < SMALL_PRIMES_ABOVE.length; j++) {
-                long p = SMALL_PRIMES_ABOVE[j];
-                if (p * p > n) {
-                    break;
-                }
-                long q = n * SMALL_INVERSES_ABOVE[j];
-                if (Long.compareUnsigned(q, SMALL_LIMITS_ABOVE[j]) <= 0) {
-                    out[count++] = p;
-                    n = q;
-                    break;
-                }
-            }
-            out[count++] = n;
-            return count;
-        }
-        int start = count;
-        count = splitCofactor(n, out, count);
-        if (count - start > 1) {
-            insertionSort(out, start, count);
-        }
+        out[count] = n;
         return count;
     }
 
