@@ -234,10 +234,11 @@ public final class Factor64 {
         /**
          * Estimated Montgomery multiplications per curve (for tuning): the ladder's 10 per bit; in
          * stage 2 about 220 for the babies, 6 per giant step, 4 per point normalised, one per pair,
-         * about 150 for the modular inverse; about 250 for the curve's set-up and gcds.
+         * about 75 for its half of the modular inverse the two curves of a pair share; about 250 for
+         * the curve's set-up and gcds.
          */
         int cost() {
-            return 10 * bits + 220 + 6 * giantLast + 4 * points() + 150 + pairs + 250;
+            return 10 * bits + 220 + 6 * giantLast + 4 * points() + 75 + pairs + 250;
         }
     }
 
