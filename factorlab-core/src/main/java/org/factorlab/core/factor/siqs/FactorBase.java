@@ -44,6 +44,13 @@ final class FactorBase {
     /** A prime factor of n met while building, or null. */
     final BigInteger divisorOfN;
     final long largePrimeBound;
+    /** {@code pmax^2}: a cofactor below it has no factor-base-free factorisation but itself (it is prime). */
+    final long pmaxSquared;
+    /**
+     * A composite cofactor up to this bound whose two prime factors are both below
+     * {@link #largePrimeBound} makes a relation with two large primes; 0 turns the variation off.
+     */
+    final long doubleLargeBound;
     final int threshold;
 
     static FactorBase get(BigInteger n, int multiplier, SiqsParameters params) {
@@ -120,6 +127,12 @@ final class FactorBase {
         this.firstLarge = fl;
         long pmax = primes[size - 1];
         this.largePrimeBound = Math.min(pmax * pmax - 1, pmax * params.largePrimeMultiplier());
+        this.pmaxSquared = pmax * pmax;
+        // Two large primes when partials pair up at all (multiplier ≥ 2) and the cofactor splitter's
+        // contract holds (no prime factor below its trial-division limit, as none below pmax).
+        this.doubleLargeBound = params.largePrimeMultiplier() >= 2 && pmax >= 1024
+                ? (largePrimeBound < (1L << 31) ? largePrimeBound * largePrimeBound : Long.MAX_VALUE)
+                : 0;
         // g(x) is at most M·sqrt(kN/2) in absolute value.
         int m = params.intervalLength() / 2;
         double logG = kn.bitLength() / 2.0 - 0.5 + Math.log(m) / Math.log(2);

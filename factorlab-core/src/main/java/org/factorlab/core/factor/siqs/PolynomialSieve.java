@@ -1,5 +1,7 @@
 package org.factorlab.core.factor.siqs;
 
+import org.factorlab.core.factor.Factor64;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
@@ -78,6 +80,10 @@ final class PolynomialSieve {
     private final long[] gammaMod;
 
     // candidate checking scratch
+    private int[] candidate = new int[64];
+    /** Bucket entries of the current block at candidate positions ({@link #largeHits}). */
+    private int[] largeHit = new int[256];
+    private int largeHitCount;
     private int[] limbs = new int[16];
     private int[] quotient = new int[16];
     private int limbCount;
@@ -464,17 +470,53 @@ final class PolynomialSieve {
                 int e = bucket[k];
                 sv[start + (e & OFFSET_MASK)] += logs[e >>> SiqsParameters.BLOCK_BITS];
             }
+            int found = 0;
             for (int off = start; off < end; off += 8) {
                 long w = (long) LONGS.get(sv, off);
                 if ((w & HIGH_BITS) != 0) {
-                    for (int k = 0; k < 8; k++) {
-                        if (sv[off + k] < 0) {
-                            check(off + k, blk, out);
-                        }
-                    }
+                    found = candidates(off, found);
+                }
+            }
+            if (found > 0) {
+                largeHits(start, bucket, count);
+                for (int c = 0; c < found; c++) {
+                    check(candidate[c], out);
                 }
             }
         }
+    }
+
+    /** Appends the positions among the eight from {@code off} whose byte reached the threshold. */
+    private int candidates(int off, int found) {
+        for (int k = 0; k < 8; k++) {
+            if (sieve[off + k] < 0) {
+                if (found == candidate.length) {
+                    candidate = Arrays.copyOf(candidate, 2 * found);
+                }
+                candidate[found++] = off + k;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * One pass over the block's bucket gathers the large-prime hits at candidate positions (their
+     * sieve byte is negative, no other is): each candidate then looks through these few instead of
+     * the whole bucket, which at 60 digits holds ~8,000 entries per block.
+     */
+    private void largeHits(int start, int[] bucket, int count) {
+        byte[] sv = sieve;
+        int h = 0;
+        for (int k = 0; k < count; k++) {
+            int e = bucket[k];
+            if (sv[start + (e & OFFSET_MASK)] < 0) {
+                if (h == largeHit.length) {
+                    largeHit = Arrays.copyOf(largeHit, 2 * h);
+                }
+                largeHit[h++] = e;
+            }
+        }
+        largeHitCount = h;
     }
 
     /** Diagnostics for tuning (-Dfactorlab.siqs.stats=true): candidates checked and time spent. */
@@ -482,21 +524,21 @@ final class PolynomialSieve {
     static final java.util.concurrent.atomic.AtomicLong CANDIDATES = new java.util.concurrent.atomic.AtomicLong();
     static final java.util.concurrent.atomic.AtomicLong CHECK_NANOS = new java.util.concurrent.atomic.AtomicLong();
 
-    private void check(int pos, int blk, List<Relation> out) {
+    private void check(int pos, List<Relation> out) {
         if (!STATS) {
-            checkCandidate(pos, blk, out);
+            checkCandidate(pos, out);
             return;
         }
         CANDIDATES.incrementAndGet();
         long t0 = System.nanoTime();
         try {
-            checkCandidate(pos, blk, out);
+            checkCandidate(pos, out);
         } finally {
             CHECK_NANOS.addAndGet(System.nanoTime() - t0);
         }
     }
 
-    private void checkCandidate(int pos, int blk, List<Relation> out) {
+    private void checkCandidate(int pos, List<Relation> out) {
         long x = pos - m;
         BigInteger bx = BigInteger.valueOf(x);
         BigInteger y = a.multiply(bx).add(b);
@@ -548,11 +590,11 @@ final class PolynomialSieve {
             hit[hitCount] = i;
             hitCount += r == root1[i] | r == root2[i] ? 1 : 0;
         }
-        int[] bucket = buckets[blk];
-        int count = fill[blk];
+        int[] atCandidates = largeHit;
+        int count = largeHitCount;
         int off = pos & OFFSET_MASK;
         for (int k = 0; k < count; k++) {
-            int e = bucket[k];
+            int e = atCandidates[k];
             if ((e & OFFSET_MASK) == off) {
                 hit[hitCount++] = e >>> SiqsParameters.BLOCK_BITS;
             }
@@ -574,14 +616,36 @@ final class PolynomialSieve {
         } else {
             return;
         }
+        long second = 1;
         if (large != 1 && large > fb.largePrimeBound) {
-            return;
+            long f = doubleLarge(large);
+            if (f == 0) {
+                return;
+            }
+            second = large / f;
+            large = f;
         }
         int[] c = Arrays.copyOf(cols, colCount);
         // Arrays.sort, a call of its own: an inlined sort loop here cost a recompilation of the
         // whole check (a loop-limit trap) worth more than the sort.
         Arrays.sort(c);
-        out.add(new Relation(y, c, large));
+        out.add(new Relation(y, c, large, second));
+    }
+
+    /**
+     * The smaller prime factor of a cofactor above the single-large-prime bound when it is the
+     * product of two primes both below that bound (double large prime variation), else 0. A cofactor
+     * below {@code pmax^2} is prime (it has no factor below pmax), so only larger composites are split.
+     */
+    private long doubleLarge(long cofactor) {
+        if (cofactor > fb.doubleLargeBound || cofactor < fb.pmaxSquared || Factor64.isPrime(cofactor)) {
+            return 0;
+        }
+        long f = Factor64.split(cofactor);
+        long g = cofactor / f;
+        long lo = Math.min(f, g);
+        long hi = Math.max(f, g);
+        return hi <= fb.largePrimeBound && Factor64.isPrime(lo) && Factor64.isPrime(hi) ? lo : 0;
     }
 
     private void addColumn(int col) {

@@ -31,14 +31,16 @@ import java.util.TreeMap;
  *       makes many small primes residues of {@code kN}.</li>
  *   <li><b>Sieving</b> ({@link PolynomialSieve}) in {@link SieveUnit}s, each a pure function of a
  *       range of A-coefficient indices, run by the caller's {@link UnitExecutor}. A full relation has
- *       a factor-base-smooth value; a partial one leaves one large prime {@code L}.</li>
+ *       a factor-base-smooth value; a partial one leaves one large prime {@code L}, or from about 48
+ *       digits two ({@code L1·L2}, the cofactor split by {@link org.factorlab.core.factor.Factor64}).</li>
  *   <li><b>Collecting</b> on the calling thread: results are committed in unit order (so the set of
  *       relations, and hence the factor, depends only on {@code N}), relations are deduplicated by
- *       {@code y}, and two partials with the same {@code L} form a cycle (their product has
- *       {@code L^2}). Stops at factor-base size + {@value #EXCESS} rows.</li>
+ *       {@code y}, and the partials are edges of a {@link LargePrimeGraph} whose every independent
+ *       cycle is worth a full relation (two partials with the same {@code L} are the simplest). Stops
+ *       at factor-base size + {@value #EXCESS} rows.</li>
  *   <li><b>Linear algebra</b> through a {@link Gf2Solver} (by default {@link Gf2Solvers#defaultSolver()}:
  *       filter, then dense Gauss or block Lanczos; a dependency is a set of row indices).</li>
- *   <li><b>Square root</b>: for each dependency, {@code X = ∏ y}, {@code Z = ∏ p^{e/2} · ∏ L}; the
+ *   <li><b>Square root</b>: for each dependency, {@code X = ∏ y}, {@code Z = ∏ p^{e/2} · ∏ L^{e/2}}; the
  *       first nontrivial {@code gcd(X − Z, N)} is returned. If none splits, more relations are
  *       gathered.</li>
  * </ol>
@@ -48,7 +50,7 @@ import java.util.TreeMap;
  * results are small (a few KB of relations). Units still in flight when enough relations are in are
  * cancelled by the executor. Collection, linear algebra and square root run on the calling thread.
  *
- * <p><b>Limits.</b> Single large prime only (no double large prime variation); the default matrix
+ * <p><b>Limits.</b> At most two large primes (no triple large prime variation); the default matrix
  * step filters the matrix and runs block Lanczos (dense Gauss when small); at 60 digits it took about as
  * long as the older {@link GaussGf2Solver} (0.75 s) and scales better above. Parameters
  * ({@link SiqsParameters#forDigits}) were tuned only coarsely.
@@ -180,12 +182,15 @@ public final class Siqs {
         private final ProgressListener progress;
 
         private final Set<BigInteger> seen = new HashSet<>();
-        private final Map<Long, Relation> partialByPrime = new HashMap<>();
+        /** Full relations, one per row. */
         private final List<Relation[]> rows = new ArrayList<>();
+        /** The graph of the partial relations: see {@link LargePrimeGraph}. */
+        private final LargePrimeGraph graph = new LargePrimeGraph();
         private final TreeMap<Long, SieveResult> pending = new TreeMap<>();
         private long nextCommit;
         private long fulls;
         private long partials;
+        private long doublePartials;
         private long polynomials;
         private long startNanos;
         private long lastReport;
@@ -227,16 +232,16 @@ public final class Siqs {
                 };
                 executor.execute(units, result -> {
                     accept(result, want);
-                    return rows.size() < want;
+                    return relationCount() < want;
                 });
-                progress.progress("siqs", "linear algebra on " + rows.size() + " relations", 1.0);
+                progress.progress("siqs", "linear algebra on " + relationCount() + " relations", 1.0);
                 long s0 = System.nanoTime();
                 BigInteger f = solve(columns);
                 solveNanos += System.nanoTime() - s0;
                 if (f != null) {
                     return f.min(n.divide(f));
                 }
-                target = rows.size() + 32 + rows.size() / 20;
+                target = relationCount() + 32 + relationCount() / 20;
             }
         }
 
@@ -245,7 +250,7 @@ public final class Siqs {
                 return;
             }
             pending.put(result.firstA(), result);
-            while (!pending.isEmpty() && pending.firstKey() == nextCommit && rows.size() < want) {
+            while (!pending.isEmpty() && pending.firstKey() == nextCommit && relationCount() < want) {
                 SieveResult r = pending.pollFirstEntry().getValue();
                 commit(r);
                 nextCommit += params.aPerUnit();
@@ -253,10 +258,10 @@ public final class Siqs {
             long now = System.nanoTime();
             if (now - lastReport > PROGRESS_NANOS) {
                 lastReport = now;
-                double frac = Math.min(1.0, rows.size() / (double) want);
+                double frac = Math.min(1.0, relationCount() / (double) want);
                 double elapsed = (now - startNanos) / 1e9;
                 double left = frac > 0 ? elapsed * (1 - frac) / frac : Double.NaN;
-                progress.progress("siqs", String.format("relations %d of %d, %.1f s left", rows.size(), want, left),
+                progress.progress("siqs", String.format("relations %d of %d, %.1f s left", relationCount(), want, left),
                         frac);
             }
         }
@@ -272,26 +277,33 @@ public final class Siqs {
                     rows.add(new Relation[] {rel});
                 } else {
                     partials++;
-                    Relation base = partialByPrime.putIfAbsent(rel.largePrime(), rel);
-                    if (base != null) {
-                        rows.add(new Relation[] {base, rel});
+                    if (rel.secondLargePrime() != 1) {
+                        doublePartials++;
                     }
+                    graph.add(rel);
                 }
             }
         }
 
+        /** Rows available: the full relations and one per independent cycle of the partials' graph. */
+        private int relationCount() {
+            return rows.size() + graph.cycles();
+        }
+
         String stats() {
-            return String.format("k=%d fb=%d polys=%d fulls=%d partials=%d cycles=%d solve=%.3fs", k, fb.size,
-                    polynomials, fulls, partials, rows.size() - fulls, solveNanos / 1e9);
+            return String.format("k=%d fb=%d polys=%d fulls=%d partials=%d (double %d) cycles=%d solve=%.3fs", k,
+                    fb.size, polynomials, fulls, partials, doublePartials, graph.cycles(), solveNanos / 1e9);
         }
 
         private BigInteger solve(int columns) {
-            int[][] matrix = new int[rows.size()][];
+            List<Relation[]> all = new ArrayList<>(rows);
+            all.addAll(graph.cycleRows());
+            int[][] matrix = new int[all.size()][];
             int[] parity = new int[columns];
             int[] touched = new int[64];
             for (int i = 0; i < matrix.length; i++) {
                 int t = 0;
-                for (Relation rel : rows.get(i)) {
+                for (Relation rel : all.get(i)) {
                     for (int c : rel.columns()) {
                         if (parity[c]++ == 0) {
                             if (t == touched.length) {
@@ -320,7 +332,7 @@ public final class Siqs {
             }
             List<int[]> deps = solver.dependencies(matrix, columns, 64);
             for (int[] dep : deps) {
-                BigInteger f = squareRoot(dep);
+                BigInteger f = squareRoot(all, dep);
                 if (f != null) {
                     return f;
                 }
@@ -328,21 +340,31 @@ public final class Siqs {
             return null;
         }
 
-        private BigInteger squareRoot(int[] dep) {
+        private BigInteger squareRoot(List<Relation[]> all, int[] dep) {
             int[] exps = new int[fb.size + 1];
             BigInteger x = BigInteger.ONE;
             BigInteger z = BigInteger.ONE;
+            // every large prime occurs an even number of times in a dependency (each row is a cycle)
+            Map<Long, Integer> large = new HashMap<>();
             for (int i : dep) {
-                Relation[] row = rows.get(i);
-                for (Relation rel : row) {
+                for (Relation rel : all.get(i)) {
                     x = x.multiply(rel.y()).mod(n);
                     for (int c : rel.columns()) {
                         exps[c]++;
                     }
+                    if (rel.largePrime() != 1) {
+                        large.merge(rel.largePrime(), 1, Integer::sum);
+                    }
+                    if (rel.secondLargePrime() != 1) {
+                        large.merge(rel.secondLargePrime(), 1, Integer::sum);
+                    }
                 }
-                if (row.length == 2) {
-                    z = z.multiply(BigInteger.valueOf(row[0].largePrime())).mod(n);
+            }
+            for (Map.Entry<Long, Integer> e : large.entrySet()) {
+                if ((e.getValue() & 1) != 0) {
+                    throw new IllegalStateException("dependency has large prime " + e.getKey() + " to an odd power");
                 }
+                z = z.multiply(BigInteger.valueOf(e.getKey()).modPow(BigInteger.valueOf(e.getValue() / 2), n)).mod(n);
             }
             for (int c = 0; c < exps.length; c++) {
                 if ((exps[c] & 1) != 0) {

@@ -20,15 +20,47 @@ class SiqsRelationTest {
         assertThat(result.relations()).isNotEmpty();
         BigInteger kn = n.multiply(BigInteger.valueOf(k));
         for (Relation r : result.relations()) {
-            BigInteger product = BigInteger.valueOf(r.largePrime());
-            for (int c : r.columns()) {
-                product = product.multiply(c == 0 ? BigInteger.ONE.negate() : BigInteger.valueOf(fb.primes[c - 1]));
+            assertHolds(r, fb, kn);
+        }
+    }
+
+    /** At 50 digits relations may have two large primes; run units until some have, checking all. */
+    @org.junit.jupiter.api.Test
+    void doubleLargePrimeRelationsHold() {
+        BigInteger n = SiqsBench.semiprime(50, 7);
+        int k = Siqs.multiplier(n);
+        SiqsParameters params = SiqsParameters.forDigits(50).withAPerUnit(1);
+        FactorBase fb = FactorBase.get(n, k, params);
+        assertThat(fb.doubleLargeBound).isGreaterThan(fb.pmaxSquared);
+        BigInteger kn = n.multiply(BigInteger.valueOf(k));
+        int doubles = 0;
+        for (long a = 0; a < 200 && doubles < 3; a++) {
+            for (Relation r : new SieveUnit(n, k, params, a, 1).compute().relations()) {
+                assertHolds(r, fb, kn);
+                if (r.secondLargePrime() != 1) {
+                    doubles++;
+                }
             }
-            assertThat(r.y().pow(2).subtract(product).mod(kn)).isEqualTo(BigInteger.ZERO);
-            if (!r.isFull()) {
-                assertThat(r.largePrime()).isGreaterThan(fb.largestPrime()).isLessThanOrEqualTo(fb.largePrimeBound);
-                assertThat(BigInteger.valueOf(r.largePrime()).isProbablePrime(30)).isTrue();
-            }
+        }
+        assertThat(doubles).isGreaterThanOrEqualTo(3);
+    }
+
+    private static void assertHolds(Relation r, FactorBase fb, BigInteger kn) {
+        BigInteger product = BigInteger.valueOf(r.largePrime()).multiply(BigInteger.valueOf(r.secondLargePrime()));
+        for (int c : r.columns()) {
+            product = product.multiply(c == 0 ? BigInteger.ONE.negate() : BigInteger.valueOf(fb.primes[c - 1]));
+        }
+        assertThat(r.y().pow(2).subtract(product).mod(kn)).isEqualTo(BigInteger.ZERO);
+        if (!r.isFull()) {
+            assertThat(r.largePrime()).isGreaterThan(fb.largestPrime()).isLessThanOrEqualTo(fb.largePrimeBound);
+            assertThat(BigInteger.valueOf(r.largePrime()).isProbablePrime(30)).isTrue();
+        } else {
+            assertThat(r.secondLargePrime()).isEqualTo(1);
+        }
+        if (r.secondLargePrime() != 1) {
+            assertThat(r.secondLargePrime()).isGreaterThanOrEqualTo(r.largePrime())
+                    .isLessThanOrEqualTo(fb.largePrimeBound);
+            assertThat(BigInteger.valueOf(r.secondLargePrime()).isProbablePrime(30)).isTrue();
         }
     }
 
@@ -51,6 +83,7 @@ class SiqsRelationTest {
             assertThat(b.y()).isEqualTo(a.y());
             assertThat(b.columns()).isEqualTo(a.columns());
             assertThat(b.largePrime()).isEqualTo(a.largePrime());
+            assertThat(b.secondLargePrime()).isEqualTo(a.secondLargePrime());
         }
     }
 }
