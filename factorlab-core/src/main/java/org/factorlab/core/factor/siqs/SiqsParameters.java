@@ -36,6 +36,11 @@ public record SiqsParameters(int factorBaseSize, int sieveBlocks, int largePrime
     // rows 60 to 70 were raced the same way (one number each, the least of two or three rounds): 60
     // digits 4 000 -> 5 500 primes, 11.1 -> 8.3 s (7 000: 8.8 s); 65 digits 6 500 -> 8 500, 31.3 ->
     // 24.1 s (10 500: 25.1 s); 70 digits 10 000 -> 13 000, 132 -> 119 s; row 75 scaled with them.
+    // With double large primes (from a multiplier of 2) the threshold slack rose from 50 digits on:
+    // a lower threshold finds far more relations per polynomial (60 digits, one number: 20 736
+    // polynomials at slack 14, 16 768 at 19, 13 696 at 24; 70 digits 116 352 at 15, 83 072 at 24,
+    // 179 -> 151 s run side by side) for more candidates to check (46 000 -> 176 000 at 60 digits);
+    // 50 digits was flat from 16 to 25 (1.07-1.11 s) and 28 was twice as slow.
     private static final int[][] TABLE = {
             {20, 120, 1, 20, 6, 7},
             {25, 180, 1, 20, 7, 8},
@@ -44,16 +49,16 @@ public record SiqsParameters(int factorBaseSize, int sieveBlocks, int largePrime
             {39, 600, 1, 30, 9, 9},
             {40, 800, 1, 30, 11, 9},
             {45, 1200, 1, 50, 14, 10},
-            {50, 1800, 2, 100, 16, 10},
-            {55, 3400, 2, 150, 16, 11},
-            {60, 5500, 3, 100, 14, 11},
-            {65, 8500, 4, 100, 15, 12},
-            {70, 13000, 5, 110, 15, 12},
-            {75, 18000, 6, 120, 16, 12},
-            {80, 22000, 8, 120, 16, 12},
-            {90, 40000, 10, 120, 17, 13},
-            {100, 65000, 12, 120, 17, 13},
-            {110, 100000, 14, 120, 18, 13},
+            {50, 1800, 2, 100, 19, 10},
+            {55, 3400, 2, 150, 21, 11},
+            {60, 5500, 3, 100, 23, 11},
+            {65, 8500, 4, 100, 24, 12},
+            {70, 13000, 5, 110, 24, 12},
+            {75, 18000, 6, 120, 25, 12},
+            {80, 22000, 8, 120, 25, 12},
+            {90, 40000, 10, 120, 25, 13},
+            {100, 65000, 12, 120, 25, 13},
+            {110, 100000, 14, 120, 25, 13},
     };
 
     /** The parameters for a number of {@code digits} decimal digits (interpolated in the table). */
