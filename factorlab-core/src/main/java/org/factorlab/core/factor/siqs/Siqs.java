@@ -31,8 +31,9 @@ import java.util.TreeMap;
  *       makes many small primes residues of {@code kN}.</li>
  *   <li><b>Sieving</b> ({@link PolynomialSieve}) in {@link SieveUnit}s, each a pure function of a
  *       range of A-coefficient indices, run by the caller's {@link UnitExecutor}. A full relation has
- *       a factor-base-smooth value; a partial one leaves one large prime {@code L}, or from about 48
- *       digits two ({@code L1·L2}, the cofactor split by {@link org.factorlab.core.factor.Factor64}).</li>
+ *       a factor-base-smooth value; a partial one leaves one large prime {@code L} or two
+ *       ({@code L1·L2}, the cofactor split by {@link org.factorlab.core.factor.Factor64}; common only
+ *       from 50 digits, where the threshold admits such cofactors).</li>
  *   <li><b>Collecting</b> on the calling thread: results are committed in unit order (so the set of
  *       relations, and hence the factor, depends only on {@code N}), relations are deduplicated by
  *       {@code y}, and the partials are edges of a {@link LargePrimeGraph} whose every independent

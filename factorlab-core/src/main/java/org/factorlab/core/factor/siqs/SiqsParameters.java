@@ -10,9 +10,9 @@ import java.io.Serializable;
  * @param factorBaseSize       number of primes in the factor base (including 2)
  * @param sieveBlocks          the interval {@code [-M, M)} has {@code 2M = sieveBlocks · 32768} positions
  * @param largePrimeMultiplier a cofactor below {@code largePrimeMultiplier · pmax} is kept as a large
- *                             prime (single large-prime variation); from 2 on, a composite cofactor
- *                             whose two prime factors are both below that bound is kept too (double
- *                             large primes; the threshold slack decides how large a cofactor is seen)
+ *                             prime (single large-prime variation); a composite cofactor whose two
+ *                             prime factors are both below that bound is kept too (double large
+ *                             primes; the threshold slack decides how large a cofactor is seen)
  * @param thresholdSlack       bits subtracted from the ideal threshold, for the unsieved small
  *                             primes and prime powers
  * @param smallPrimeLimit      primes below this are not sieved (small prime variation)

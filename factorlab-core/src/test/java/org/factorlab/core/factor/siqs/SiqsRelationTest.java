@@ -24,7 +24,7 @@ class SiqsRelationTest {
         }
     }
 
-    /** At 50 digits relations may have two large primes; run units until some have, checking all. */
+    /** At 50 digits many relations have two large primes; run units until some have, checking all. */
     @org.junit.jupiter.api.Test
     void doubleLargePrimeRelationsHold() {
         BigInteger n = SiqsBench.semiprime(50, 7);
