@@ -41,6 +41,14 @@ final class FactorBase {
     final boolean[] dividesK;
     /** 1/p, for a fast x mod p. */
     final double[] reciprocals;
+    /**
+     * {@code p^-1 mod 2^32} (0 for p = 2): d ≥ 0 is a multiple of odd p iff {@code d · p^-1 mod 2^32},
+     * read unsigned, is at most {@code (2^32 − 1) / p} (Granlund and Montgomery, "Division by invariant
+     * integers using multiplication", 1994, §9) — a divisibility test of one multiplication.
+     */
+    final int[] inverses32;
+    /** {@code (2^32 − 1) / p}, with its sign bit flipped so that a signed comparison orders it unsigned. */
+    final int[] divisibleLimits;
     /** A prime factor of n met while building, or null. */
     final BigInteger divisorOfN;
     final long largePrimeBound;
@@ -152,6 +160,23 @@ final class FactorBase {
             inv[i] = 1.0 / primes[i];
         }
         this.reciprocals = inv;
+        int[] pinv = new int[size];
+        int[] lim = new int[size];
+        for (int i = 0; i < size; i++) {
+            int p = primes[i];
+            if ((p & 1) != 0) {
+                int x = p; // correct to 3 bits for odd p; each Newton step doubles that
+                for (int k = 0; k < 4; k++) {
+                    x *= 2 - p * x;
+                }
+                pinv[i] = x;
+                lim[i] = (int) (0xFFFF_FFFFL / p) ^ Integer.MIN_VALUE;
+            } else {
+                lim[i] = Integer.MIN_VALUE; // never "divisible": 2 is divided out separately
+            }
+        }
+        this.inverses32 = pinv;
+        this.divisibleLimits = lim;
     }
 
     int largestPrime() {

@@ -116,7 +116,7 @@ final class PolynomialSieve {
         int size = fb.size;
         this.root1 = new int[size];
         this.remainders = new int[size];
-        this.hits = new int[size + 1];
+        this.hits = new int[size + 64]; // room for special primes named twice (see checkCandidate)
         this.root2 = new int[size];
         this.next1 = new int[size];
         this.next2 = new int[size];
@@ -569,26 +569,28 @@ final class PolynomialSieve {
             hit[hitCount++] = special[k];
         }
         // every odd prime that is not special: it divides g(x) iff x is one of its roots
-        double[] inv = fb.reciprocals;
-        double dpos = pos;
         int firstLarge = fb.firstLarge;
         int[] rem = remainders;
         int[] r1s = root1;
         int[] r2s = root2;
-        // Pass 1, branch-free so that the JIT vectorises it (8% less time at 50 digits than one
-        // branchy loop): pos mod p through a floating reciprocal, exact after one correction either
-        // way since pos < 2^24; then its distance to the nearer root, 0 exactly when p divides.
+        int[] pinv = fb.inverses32;
+        // Pass 1, branch-free so that the JIT vectorises it: pos ≡ root (mod p) iff p divides
+        // pos − root + p (positive: roots are below p), tested by one multiplication by p^-1 mod 2^32
+        // (FactorBase#inverses32); the smaller of the two products, sign-flipped for an unsigned
+        // comparison, goes to pass 2. A special prime's roots are out of range: at worst it is named
+        // twice, and dividing it out again finds nothing. (The earlier test, pos mod p through a
+        // floating reciprocal and the distance to the nearer root, mixed double and int lanes.)
         for (int i = 1; i < firstLarge; i++) {
             int p = primes[i];
-            int r = pos - (int) (dpos * inv[i]) * p;
-            r += (r >> 31) & p;
-            r -= p;
-            r += (r >> 31) & p;
-            rem[i] = Math.min(Math.abs(r - r1s[i]), Math.abs(r - r2s[i]));
+            int q = pinv[i];
+            int t1 = (pos + p - r1s[i]) * q;
+            int t2 = (pos + p - r2s[i]) * q;
+            rem[i] = Math.min(t1 ^ Integer.MIN_VALUE, t2 ^ Integer.MIN_VALUE);
         }
-        // Pass 2: one load per prime and a branch that is almost never taken.
+        // Pass 2: a branch that is almost never taken.
+        int[] lim = fb.divisibleLimits;
         for (int i = 1; i < firstLarge; i++) {
-            if (rem[i] == 0) {
+            if (rem[i] <= lim[i]) {
                 hit[hitCount++] = i;
             }
         }
