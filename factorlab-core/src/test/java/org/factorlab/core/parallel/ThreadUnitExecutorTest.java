@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Timeout;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,22 +75,22 @@ class ThreadUnitExecutorTest {
             AtomicInteger consumed = new AtomicInteger();
             executor.execute(squares(1_000_000, taken), r -> consumed.incrementAndGet() < 5);
             assertThat(consumed.get()).isEqualTo(5);
-            // at most the 5 consumed plus the 2 x parallelism window
+            // at most the 5 consumed plus the 3 x parallelism - 2 window
             assertThat(taken.get()).isLessThanOrEqualTo(5 + 4);
         }
     }
 
     @Test
-    void atMostTwiceTheParallelismIsInFlight() throws InterruptedException {
+    void unitsAreTakenAtMostTwoPerHelperAhead() throws InterruptedException {
         try (ThreadUnitExecutor executor = new ThreadUnitExecutor(2)) {
             CountDownLatch gate = new CountDownLatch(1);
             AtomicInteger taken = new AtomicInteger();
-            CountDownLatch fourTaken = new CountDownLatch(4);
-            CountDownLatch fifthTaken = new CountDownLatch(5);
+            CountDownLatch threeTaken = new CountDownLatch(3);
+            CountDownLatch fourthTaken = new CountDownLatch(4);
             Iterator<Blocked> units = IntStream.range(0, 100).mapToObj(i -> {
                 taken.incrementAndGet();
-                fourTaken.countDown();
-                fifthTaken.countDown();
+                threeTaken.countDown();
+                fourthTaken.countDown();
                 return new Blocked(i, gate);
             }).iterator();
             AtomicInteger consumed = new AtomicInteger();
@@ -96,14 +98,77 @@ class ThreadUnitExecutorTest {
                 consumed.incrementAndGet();
                 return true;
             }));
-            // nothing can complete before the gate opens, so the window fills to 2 x 2 and stops there
-            assertThat(fourTaken.await(20, TimeUnit.SECONDS)).isTrue();
-            assertThat(fifthTaken.await(300, TimeUnit.MILLISECONDS)).isFalse();
-            assertThat(taken.get()).isEqualTo(4);
+            // nothing completes before the gate opens: the caller's unit and two queued for the
+            // one helper (which is computing one of them) are out, and no more
+            assertThat(threeTaken.await(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(fourthTaken.await(300, TimeUnit.MILLISECONDS)).isFalse();
+            assertThat(taken.get()).isEqualTo(3);
             assertThat(consumed.get()).isZero();
             gate.countDown();
             job.join(20_000);
             assertThat(consumed.get()).isEqualTo(100);
+            assertThat(executor.busyThreads()).isZero();
+        }
+    }
+
+    /** Counts down when it starts, then waits for a gate; returns the name of its thread. */
+    record Marked(CountDownLatch started, CountDownLatch gate) implements WorkUnit<String> {
+        @Override
+        public String compute() {
+            started.countDown();
+            try {
+                gate.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            }
+            return Thread.currentThread().getName();
+        }
+    }
+
+    @Test
+    void aLoneJobGetsEveryCore() {
+        try (ThreadUnitExecutor executor = new ThreadUnitExecutor(2)) {
+            // the gate opens when two units have started: on one thread the first would wait out its
+            // 20 s alone, and the set would name one thread
+            CountDownLatch twoStarted = new CountDownLatch(2);
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            Iterator<Marked> units = IntStream.range(0, 2).mapToObj(i -> new Marked(twoStarted, twoStarted)).iterator();
+            executor.execute(units, r -> threads.add(r));
+            assertThat(threads).hasSize(2).contains(Thread.currentThread().getName());
+            assertThat(executor.busyThreads()).isZero();
+        }
+    }
+
+    @Test
+    void whenEveryCoreIsBusyAJobRunsOnItsCallerAlone() throws InterruptedException {
+        try (ThreadUnitExecutor executor = new ThreadUnitExecutor(2)) {
+            // job A occupies both threads (its caller and a helper), each blocked in a unit
+            CountDownLatch aStarted = new CountDownLatch(2);
+            CountDownLatch gate = new CountDownLatch(1);
+            Thread a = Thread.ofPlatform().start(() -> executor.execute(
+                    IntStream.range(0, 4).mapToObj(i -> new Marked(aStarted, gate)).iterator(), r -> true));
+            assertThat(aStarted.await(20, TimeUnit.SECONDS)).isTrue();
+            // job B, meanwhile, computes every unit on its own thread
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            CountDownLatch open = new CountDownLatch(0);
+            executor.execute(IntStream.range(0, 20).mapToObj(i -> new Marked(new CountDownLatch(1), open)).iterator(),
+                    r -> threads.add(r));
+            assertThat(threads).containsExactly(Thread.currentThread().getName());
+            gate.countDown();
+            a.join(20_000);
+            assertThat(a.isAlive()).isFalse();
+            assertThat(executor.busyThreads()).isZero();
+        }
+    }
+
+    @Test
+    void aJobThatStopsEarlyLeavesNothingRunningAndNoCoreReserved() {
+        try (ThreadUnitExecutor executor = new ThreadUnitExecutor(3)) {
+            AtomicInteger consumed = new AtomicInteger();
+            executor.execute(squares(1_000_000, new AtomicInteger()), r -> consumed.incrementAndGet() < 3);
+            assertThat(consumed.get()).isEqualTo(3);
+            assertThat(executor.busyThreads()).isZero();
         }
     }
 
