@@ -160,6 +160,8 @@ public final class ThreadUnitExecutor implements UnitExecutor, AutoCloseable {
     private static final class Job<R extends Serializable> {
         /** A helper ended (it reports this after its last result). */
         private static final Object EXIT = new Object();
+        /** Stands for a null result in {@link #done}, which holds no nulls. */
+        private static final Object NULL = new Object();
 
         private final ThreadUnitExecutor owner;
         final ConcurrentLinkedQueue<WorkUnit<R>> queue = new ConcurrentLinkedQueue<>();
@@ -198,7 +200,8 @@ public final class ThreadUnitExecutor implements UnitExecutor, AutoCloseable {
                         break;
                     }
                     try {
-                        done.add(u.compute());
+                        R r = u.compute();
+                        done.add(r == null ? NULL : r);
                     } catch (Throwable t) {
                         done.add(t);
                         break;
@@ -231,7 +234,7 @@ public final class ThreadUnitExecutor implements UnitExecutor, AutoCloseable {
                         throw err;
                     }
                     throw new IllegalStateException(t);
-                } else if (!sink.test((R) o)) {
+                } else if (!sink.test(o == NULL ? null : (R) o)) {
                     return false;
                 }
                 o = done.poll();

@@ -173,6 +173,17 @@ class ThreadUnitExecutorTest {
     }
 
     @Test
+    void nullResultsReachTheSinkAsNull() {
+        try (ThreadUnitExecutor executor = new ThreadUnitExecutor(2)) {
+            List<Integer> results = java.util.Collections.synchronizedList(new ArrayList<>());
+            executor.execute(IntStream.range(0, 50).<WorkUnit<Integer>>mapToObj(i -> () -> i % 2 == 0 ? null : i)
+                    .iterator(), r -> results.add(r));
+            assertThat(results).hasSize(50);
+            assertThat(results.stream().filter(java.util.Objects::isNull).count()).isEqualTo(25);
+        }
+    }
+
+    @Test
     void aFailingUnitFailsTheJob() {
         try (ThreadUnitExecutor executor = new ThreadUnitExecutor(2)) {
             Iterator<WorkUnit<Long>> units = List.<WorkUnit<Long>>of(new Square(2), () -> {
