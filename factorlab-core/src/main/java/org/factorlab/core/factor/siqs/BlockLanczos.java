@@ -209,15 +209,16 @@ public final class BlockLanczos implements Gf2Solver {
 
         /** The {@code count} heaviest columns (ties: lower index first). */
         private static int[] topColumns(int[] weight, int count) {
-            Integer[] idx = new Integer[weight.length];
+            // One long per column, ascending order = heavier first, then lower index: a primitive
+            // sort, no boxing and no comparator for the JIT compiler to specialise.
+            long[] keys = new long[weight.length];
             for (int c = 0; c < weight.length; c++) {
-                idx[c] = c;
+                keys[c] = ((long) (Integer.MAX_VALUE - weight[c]) << 32) | c;
             }
-            Arrays.sort(idx, (a, b) -> weight[a] != weight[b] ? Integer.compare(weight[b], weight[a])
-                    : Integer.compare(a, b));
+            Arrays.sort(keys);
             int[] top = new int[count];
             for (int t = 0; t < count; t++) {
-                top[t] = idx[t];
+                top[t] = (int) keys[t];
             }
             return top;
         }

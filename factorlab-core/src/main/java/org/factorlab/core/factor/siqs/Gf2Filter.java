@@ -163,18 +163,18 @@ public final class Gf2Filter {
             while (liveRows - (long) liveCols > excess) {
                 Gf2Rows.checkInterrupt("GF(2) filter");
                 int drop = (int) (liveRows - liveCols - excess);
-                Integer[] order = new Integer[liveRows];
+                // Heaviest first; ties by higher index so the result is deterministic. One long key
+                // per row, sorted ascending (a primitive sort: no boxing, no comparator).
+                long[] order = new long[liveRows];
                 int t = 0;
                 for (int i = 0; i < n; i++) {
                     if (!removed[i]) {
-                        order[t++] = i;
+                        order[t++] = ((long) (Integer.MAX_VALUE - cur[i].length) << 32) | (Integer.MAX_VALUE - i);
                     }
                 }
-                // Heaviest first; ties by higher index so the result is deterministic.
-                Arrays.sort(order, (a, b) -> cur[a].length != cur[b].length
-                        ? Integer.compare(cur[b].length, cur[a].length) : Integer.compare(b, a));
+                Arrays.sort(order);
                 for (int k = 0; k < drop; k++) {
-                    removeRow(order[k]);
+                    removeRow(Integer.MAX_VALUE - (int) order[k]);
                 }
                 removeSingletons();
             }

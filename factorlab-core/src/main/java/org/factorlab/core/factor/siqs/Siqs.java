@@ -344,7 +344,6 @@ public final class Siqs {
         private BigInteger squareRoot(List<Relation[]> all, int[] dep) {
             int[] exps = new int[fb.size + 1];
             BigInteger x = BigInteger.ONE;
-            BigInteger z = BigInteger.ONE;
             // every large prime occurs an even number of times in a dependency (each row is a cycle)
             Map<Long, Integer> large = new HashMap<>();
             for (int i : dep) {
@@ -361,26 +360,62 @@ public final class Siqs {
                     }
                 }
             }
+            // z = the product of the primes to half their exponents, mod n. The factors are gathered in
+            // a long while it does not overflow, so that n is reduced by once per ~60 bits of product
+            // instead of a modPow per prime (which, besides its cost, had C2 compile BigInteger's
+            // windowed exponentiation in every run).
+            SmallProduct z = new SmallProduct(n);
             for (Map.Entry<Long, Integer> e : large.entrySet()) {
                 if ((e.getValue() & 1) != 0) {
                     throw new IllegalStateException("dependency has large prime " + e.getKey() + " to an odd power");
                 }
-                z = z.multiply(BigInteger.valueOf(e.getKey()).modPow(BigInteger.valueOf(e.getValue() / 2), n)).mod(n);
+                z.multiply(e.getKey(), e.getValue() / 2);
             }
             for (int c = 0; c < exps.length; c++) {
                 if ((exps[c] & 1) != 0) {
                     throw new IllegalStateException("dependency is not a square at column " + c);
                 }
                 if (c > 0 && exps[c] > 0) {
-                    z = z.multiply(BigInteger.valueOf(fb.primes[c - 1]).modPow(BigInteger.valueOf(exps[c] / 2), n))
-                            .mod(n);
+                    z.multiply(fb.primes[c - 1], exps[c] / 2);
                 }
             }
-            BigInteger g = x.subtract(z).gcd(n);
+            BigInteger g = x.subtract(z.value()).gcd(n);
             if (g.signum() > 0 && !g.equals(BigInteger.ONE) && !g.equals(n)) {
                 return g;
             }
             return null;
+        }
+    }
+
+    /** A product modulo n of many small factors (each below 2^63), reduced once per long's worth of them. */
+    static final class SmallProduct {
+        private final BigInteger n;
+        private BigInteger value = BigInteger.ONE;
+        private long pending = 1;
+
+        SmallProduct(BigInteger n) {
+            this.n = n;
+        }
+
+        /** Multiplies by {@code p^e} ({@code 1 <= p < 2^63}, {@code e >= 0}). */
+        void multiply(long p, int e) {
+            for (int k = 0; k < e; k++) {
+                if (pending > Long.MAX_VALUE / p) {
+                    flush();
+                }
+                pending *= p;
+            }
+        }
+
+        private void flush() {
+            value = value.multiply(BigInteger.valueOf(pending)).mod(n);
+            pending = 1;
+        }
+
+        /** The product so far, reduced mod n. */
+        BigInteger value() {
+            flush();
+            return value;
         }
     }
 }
