@@ -1,0 +1,102 @@
+package org.factorlab.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.lang.reflect.Executable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The launcher's list of methods kept out of C2 ({@code ./factorlab}, the loop over
+ * {@code -XX:CompileCommand=MaxNodeLimit,<method>,1000}). A pattern that matches nothing is silently
+ * ignored by HotSpot, so a renamed method would quietly go back to C2: every entry must name an
+ * existing class and method. And the options must be accepted by the JVM without a word on standard
+ * output, which is why they are CompileCommands and not a compiler-directives file.
+ */
+class LauncherJitOptionsTest {
+
+    private static final Pattern ENTRY = Pattern.compile("\"(\\$siqs|[a-z][a-z0-9]*(?:\\.[a-z][a-z0-9]*)*)"
+            + "\\.([A-Z][A-Za-z0-9*]*(?:\\\\\\$[A-Za-z0-9]+)?)::([^\"]+)\"");
+
+    /** The repository root: the first ancestor of the working directory holding the launcher. */
+    private static Path root() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("factorlab")) && Files.isRegularFile(p.resolve("pom.xml"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("launcher not found above " + Path.of("").toAbsolutePath());
+    }
+
+    /** {@code (class name, method pattern)} of every entry of the launcher's list. */
+    private static List<String[]> entries() throws IOException {
+        String launcher = Files.readString(root().resolve("factorlab"), StandardCharsets.UTF_8);
+        Matcher list = Pattern.compile("(?s)\\nsiqs=(\\S+)\\nfor m in (.*?); do\\n").matcher(launcher);
+        assertThat(list.find()).as("the launcher's C1-only list").isTrue();
+        String siqs = list.group(1);
+        List<String[]> result = new ArrayList<>();
+        Matcher m = ENTRY.matcher(list.group(2));
+        while (m.find()) {
+            String pkg = m.group(1).equals("$siqs") ? siqs : m.group(1);
+            String cls = m.group(2).replace("\\$", "$");
+            result.add(new String[] {pkg + "." + cls, m.group(3)});
+        }
+        return result;
+    }
+
+    @Test
+    void everyEntryNamesAnExistingMethod() throws Exception {
+        List<String[]> entries = entries();
+        assertThat(entries).hasSizeGreaterThanOrEqualTo(10);
+        for (String[] e : entries) {
+            String cls = e[0];
+            String method = e[1];
+            List<Class<?>> classes = new ArrayList<>();
+            if (cls.endsWith("*")) {
+                // "Gf2Filter*": the class and its nested classes
+                Class<?> outer = Class.forName(cls.substring(0, cls.length() - 1));
+                classes.add(outer);
+                classes.addAll(Arrays.asList(outer.getDeclaredClasses()));
+            } else {
+                classes.add(Class.forName(cls));
+            }
+            boolean found = false;
+            for (Class<?> c : classes) {
+                Stream<Executable> members = method.equals("<init>") ? Arrays.stream(c.getDeclaredConstructors())
+                        : Arrays.stream(c.getDeclaredMethods()).map(x -> (Executable) x);
+                found |= members.anyMatch(x -> method.equals("*") || method.equals("<init>") || x.getName().equals(method));
+            }
+            assertThat(found).as("%s::%s exists", cls, method).isTrue();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void jvmAcceptsTheOptionsSilently() throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:CompileCommand=quiet"));
+        for (String[] e : entries()) {
+            String pattern = e[0] + "::" + e[1];
+            command.add("-XX:CompileCommand=MaxNodeLimit," + pattern + ",1000");
+            command.add("-XX:CompileCommand=CompileThresholdScaling," + pattern + ",0.01");
+        }
+        command.add("-version");
+        Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("exit status; stderr: %s", err).isZero();
+        assertThat(out).as("standard output").isEmpty();
+        assertThat(err).as("standard error").doesNotContain("CompileCommand").doesNotContain("rror");
+    }
+}
