@@ -361,8 +361,8 @@ public final class Siqs {
                 }
             }
             // z = the product of the primes to half their exponents, mod n. The factors are gathered in
-            // a long while it does not overflow, so that n is reduced by once per ~60 bits of product
-            // instead of a modPow per prime (which, besides its cost, had C2 compile BigInteger's
+            // a long while it does not overflow, so the product is reduced mod n once per ~62 bits of
+            // it instead of one modPow per prime (which, besides its cost, had C2 compile BigInteger's
             // windowed exponentiation in every run).
             SmallProduct z = new SmallProduct(n);
             for (Map.Entry<Long, Integer> e : large.entrySet()) {
