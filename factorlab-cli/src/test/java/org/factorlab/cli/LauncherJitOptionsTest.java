@@ -81,6 +81,23 @@ class LauncherJitOptionsTest {
         }
     }
 
+    /** Every {@code dontinline} entry that names one of our classes names an existing method of it. */
+    @Test
+    void everyOwnDontInlineEntryNamesAnExistingMethod() throws Exception {
+        String launcher = Files.readString(root().resolve("factorlab"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("CompileCommand=dontinline,(org\\.factorlab[\\w.]*)\\.([A-Z]\\w*)::(\\w+)")
+                .matcher(launcher);
+        int count = 0;
+        while (m.find()) {
+            Class<?> c = Class.forName(m.group(1) + "." + m.group(2));
+            String method = m.group(3);
+            assertThat(Arrays.stream(c.getDeclaredMethods()).anyMatch(x -> x.getName().equals(method)))
+                    .as("%s::%s exists", c.getName(), method).isTrue();
+            count++;
+        }
+        assertThat(count).as("dontinline entries naming our classes").isPositive();
+    }
+
     @Test
     @Timeout(60)
     void jvmAcceptsTheOptionsSilently() throws Exception {
