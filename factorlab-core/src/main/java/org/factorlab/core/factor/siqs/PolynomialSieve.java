@@ -608,20 +608,16 @@ final class PolynomialSieve {
             int i = hit[h];
             divideOut(i, primes[i]);
         }
-        long large;
-        if (limbCount == 1 && limbs[0] == 1) {
-            large = 1;
-        } else if (limbCount == 1) {
-            large = limbs[0] & 0xFFFF_FFFFL;
-        } else if (limbCount == 2) {
-            large = ((limbs[0] & 0xFFFF_FFFFL) << 32) | (limbs[1] & 0xFFFF_FFFFL);
-            if (large < 0) {
-                return;
-            }
-        } else {
+        if (limbCount > 2) {
             return;
         }
-        if (large != 1 && large > fb.largePrimeBound) {
+        // The cofactor (1, a large prime, or the product of two) without a branch on its size: which
+        // case comes first differs from run to run, and a case the profile had not seen yet was an
+        // uncommon trap that made C2 compile this method again. limbs has room for two limbs.
+        int two = limbCount - 1; // 0 or 1
+        long large = ((limbs[0] & 0xFFFF_FFFFL) << (32 * two)) | (limbs[1] & 0xFFFF_FFFFL & -(long) two);
+        // Unsigned: a cofactor of 2^63 or more goes the double-large way too, and is refused there.
+        if (Long.compareUnsigned(large, fb.largePrimeBound) > 0) {
             addDoubleLarge(y, large, out);
             return;
         }
@@ -656,7 +652,8 @@ final class PolynomialSieve {
      * below {@code pmax^2} is prime (it has no factor below pmax), so only larger composites are split.
      */
     private long doubleLarge(long cofactor) {
-        if (cofactor > fb.doubleLargeBound || cofactor < fb.pmaxSquared || Factor64.isPrime(cofactor)) {
+        // A negative cofactor (2^63 or more, unsigned) is below pmaxSquared and refused.
+        if (cofactor < fb.pmaxSquared || cofactor > fb.doubleLargeBound || Factor64.isPrime(cofactor)) {
             return 0;
         }
         long f = Factor64.split(cofactor);
