@@ -134,6 +134,50 @@ class MontgomeryLimbsTest {
         assertThat(m.invert(m.newElement(), inv)).as("zero").isFalse();
     }
 
+    /**
+     * Three-limb moduli (129 to 192 bits), which have an unrolled multiplication of their own: random
+     * ones, all-ones and sparse top words, 2^128 + 1 and 2^192 − 1.
+     */
+    static Stream<BigInteger> threeLimbModuli() {
+        Random random = new Random(192);
+        Stream<BigInteger> special = Stream.of(
+                BigInteger.ONE.shiftLeft(128).add(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(128).add(BigInteger.ONE.shiftLeft(64)).add(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(192).subtract(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(192).subtract(BigInteger.ONE.shiftLeft(64)).subtract(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(160).subtract(BigInteger.valueOf(47)));
+        Stream<BigInteger> randoms = Stream.generate(() -> new BigInteger(129 + random.nextInt(64), random)
+                .setBit(128).setBit(0)).limit(20);
+        return Stream.concat(special, randoms);
+    }
+
+    /** Products and squares in the unrolled three-limb path, in place too, against BigInteger. */
+    @ParameterizedTest
+    @MethodSource("threeLimbModuli")
+    void threeLimbProductsMatchBigInteger(BigInteger n) {
+        MontgomeryLimbs m = new MontgomeryLimbs(n);
+        assertThat(m.size()).isEqualTo(3);
+        BigInteger r = BigInteger.ONE.shiftLeft(192);
+        SplittableRandomValues values = new SplittableRandomValues(n);
+        long[] out = m.newElement();
+        for (int i = 0; i < 2_000; i++) {
+            BigInteger a = values.next(i % 50 == 0 ? i / 50 : i);
+            BigInteger b = values.next(i % 30 == 0 ? (i / 30 + 3) : i + 11);
+            BigInteger expected = a.multiply(b).multiply(r).mod(n);
+            long[] am = m.toMontgomery(a);
+            long[] bm = m.toMontgomery(b);
+            m.mul(am, bm, out);
+            assertThat(MontgomeryLimbs.toBigInteger(out)).as("%s * %s", a, b).isEqualTo(expected);
+            m.mul(am, bm, am);
+            assertThat(MontgomeryLimbs.toBigInteger(am)).as("in place, first operand").isEqualTo(expected);
+            am = m.toMontgomery(a);
+            m.mul(am, bm, bm);
+            assertThat(MontgomeryLimbs.toBigInteger(bm)).as("in place, second operand").isEqualTo(expected);
+            m.sqr(am, am);
+            assertThat(MontgomeryLimbs.toBigInteger(am)).as("square").isEqualTo(a.multiply(a).multiply(r).mod(n));
+        }
+    }
+
     @Test
     void resultMayAliasAnOperand() {
         BigInteger n = BigInteger.ONE.shiftLeft(130).subtract(BigInteger.valueOf(5));
