@@ -81,6 +81,42 @@ class LauncherJitOptionsTest {
         }
     }
 
+    /**
+     * {@code (class pattern, scale)} of the launcher's list of classes whose compile thresholds are
+     * scaled down for {@code factor} (where on-stack replacement is off).
+     */
+    private static List<String[]> scaledClasses() throws IOException {
+        String launcher = Files.readString(root().resolve("factorlab"), StandardCharsets.UTF_8);
+        Matcher block = Pattern.compile("(?s)\\n\\s*for c in (.*?); do\\n").matcher(launcher);
+        assertThat(block.find()).as("the launcher's list of scaled classes").isTrue();
+        Matcher siqs = Pattern.compile("\\nsiqs=(\\S+)\\n").matcher(launcher);
+        assertThat(siqs.find()).isTrue();
+        List<String[]> result = new ArrayList<>();
+        Matcher m = Pattern.compile("\"(\\S+) (0\\.[0-9]+)\"").matcher(block.group(1));
+        while (m.find()) {
+            String cls = m.group(1).replace("$siqs", siqs.group(1)).replace("\\$", "$");
+            result.add(new String[] {cls, m.group(2)});
+        }
+        return result;
+    }
+
+    @Test
+    void everyScaledClassPatternNamesExistingClasses() throws Exception {
+        List<String[]> entries = scaledClasses();
+        assertThat(entries).hasSizeGreaterThanOrEqualTo(5);
+        for (String[] e : entries) {
+            String cls = e[0];
+            if (cls.endsWith(".*")) {
+                // a whole package
+                String dir = cls.substring(0, cls.length() - 2).replace('.', '/') + "/";
+                assertThat(getClass().getClassLoader().getResource(dir)).as("package of %s", cls).isNotNull();
+            } else {
+                Class.forName(cls.endsWith("*") ? cls.substring(0, cls.length() - 1) : cls);
+            }
+            assertThat(Double.parseDouble(e[1])).as("scale of %s", cls).isBetween(0.001, 1.0);
+        }
+    }
+
     /** Every {@code dontinline} entry that names one of our classes names an existing method of it. */
     @Test
     void everyOwnDontInlineEntryNamesAnExistingMethod() throws Exception {
@@ -107,6 +143,10 @@ class LauncherJitOptionsTest {
             String pattern = e[0] + "::" + e[1];
             command.add("-XX:CompileCommand=MaxNodeLimit," + pattern + ",1000");
             command.add("-XX:CompileCommand=CompileThresholdScaling," + pattern + ",0.01");
+        }
+        command.add("-XX:-UseOnStackReplacement");
+        for (String[] e : scaledClasses()) {
+            command.add("-XX:CompileCommand=CompileThresholdScaling," + e[0] + "::*," + e[1]);
         }
         command.add("-version");
         Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
