@@ -39,9 +39,13 @@ class LauncherJitOptionsTest {
         throw new IllegalStateException("launcher not found above " + Path.of("").toAbsolutePath());
     }
 
+    private static String launcherText() throws IOException {
+        return Files.readString(root().resolve("factorlab"), StandardCharsets.UTF_8);
+    }
+
     /** {@code (class name, method pattern)} of every entry of the launcher's list. */
     private static List<String[]> entries() throws IOException {
-        String launcher = Files.readString(root().resolve("factorlab"), StandardCharsets.UTF_8);
+        String launcher = launcherText();
         Matcher list = Pattern.compile("(?s)\\nsiqs=(\\S+)\\nfor m in (.*?); do\\n").matcher(launcher);
         assertThat(list.find()).as("the launcher's C1-only list").isTrue();
         String siqs = list.group(1);
@@ -86,7 +90,7 @@ class LauncherJitOptionsTest {
      * scaled down for {@code factor} (where on-stack replacement is off).
      */
     private static List<String[]> scaledClasses() throws IOException {
-        String launcher = Files.readString(root().resolve("factorlab"), StandardCharsets.UTF_8);
+        String launcher = launcherText();
         Matcher block = Pattern.compile("(?s)\\n\\s*for c in (.*?); do\\n").matcher(launcher);
         assertThat(block.find()).as("the launcher's list of scaled classes").isTrue();
         Matcher siqs = Pattern.compile("\\nsiqs=(\\S+)\\n").matcher(launcher);
@@ -120,7 +124,7 @@ class LauncherJitOptionsTest {
     /** Every {@code dontinline} entry that names one of our classes names an existing method of it. */
     @Test
     void everyOwnDontInlineEntryNamesAnExistingMethod() throws Exception {
-        String launcher = Files.readString(root().resolve("factorlab"), StandardCharsets.UTF_8);
+        String launcher = launcherText();
         Matcher m = Pattern.compile("CompileCommand=dontinline,(org\\.factorlab[\\w.]*)\\.([A-Z]\\w*)::(\\w+)")
                 .matcher(launcher);
         int count = 0;

@@ -120,7 +120,7 @@ public final class MontgomeryLimbs {
 
     /** {@code r = a·b·R^-1 mod n}; {@code a, b} reduced. */
     public void mul(long[] a, long[] b, long[] r) {
-        if (s == 3) {
+        if (this.s == 3) {
             mul3(a, b, r);
             return;
         }
@@ -174,9 +174,10 @@ public final class MontgomeryLimbs {
         final long b0 = b[0];
         final long b1 = b[1];
         final long b2 = b[2];
-        final long n0 = n[0];
-        final long n1 = n[1];
-        final long n2 = n[2];
+        final long mod0 = n[0];
+        final long mod1 = n[1];
+        final long mod2 = n[2];
+        final long nInv = this.n0; // −n^-1 mod 2^64
         long t0 = 0;
         long t1 = 0;
         long t2 = 0;
@@ -191,22 +192,22 @@ public final class MontgomeryLimbs {
             c = mulAddHigh(a2, bi, t2, c);
             long u3 = t3 + c;
             long u4 = carry(u3, c);
-            long m = u0 * this.n0;
-            c = Math.unsignedMultiplyHigh(m, n0) + carry(m * n0 + u0, u0);
-            t0 = mulAddLow(m, n1, u1, c);
-            c = mulAddHigh(m, n1, u1, c);
-            t1 = mulAddLow(m, n2, u2, c);
-            c = mulAddHigh(m, n2, u2, c);
+            long m = u0 * nInv;
+            c = Math.unsignedMultiplyHigh(m, mod0) + carry(m * mod0 + u0, u0);
+            t0 = mulAddLow(m, mod1, u1, c);
+            c = mulAddHigh(m, mod1, u1, c);
+            t1 = mulAddLow(m, mod2, u2, c);
+            c = mulAddHigh(m, mod2, u2, c);
             t2 = u3 + c;
             t3 = u4 + carry(t2, c);
         }
         // (t0, t1, t2) + t3·R < 2n: subtract n when t3 is set or there is no borrow.
-        long d0 = t0 - n0;
-        long borrow = borrowOut(t0, n0, d0);
-        long d1 = t1 - n1 - borrow;
-        borrow = borrowOut(t1, n1, d1);
-        long d2 = t2 - n2 - borrow;
-        borrow = borrowOut(t2, n2, d2);
+        long d0 = t0 - mod0;
+        long borrow = borrowOut(t0, mod0, d0);
+        long d1 = t1 - mod1 - borrow;
+        borrow = borrowOut(t1, mod1, d1);
+        long d2 = t2 - mod2 - borrow;
+        borrow = borrowOut(t2, mod2, d2);
         long keep = -(borrow & (t3 ^ 1)); // all ones: t is below n
         r[0] = d0 ^ ((d0 ^ t0) & keep);
         r[1] = d1 ^ ((d1 ^ t1) & keep);
