@@ -511,6 +511,53 @@ public final class BlockLanczos implements Gf2Solver {
          * Extracts dependencies of B from the 128 columns of [x | vm]: null space of Bᵀ[x | vm]
          * (c × 128), mapped through [x | vm], reduced to independent nonzero vectors.
          */
+        /**
+         * Adds the 128-bit row {@code (lo, hi)} to the fully reduced echelon basis of {@code rank} rows
+         * ({@code bLo}, {@code bHi}, their pivot bits in {@code pivot}) unless it depends on them; the
+         * new rank. A method of its own, called once per column: the launcher compiles
+         * {@link #extract} with C1 only and without on-stack replacement, and this loop, inside it,
+         * ran interpreted for the first numbers of a batch.
+         */
+        private static int absorb(long lo, long hi, long[] bLo, long[] bHi, int[] pivot, int rank) {
+            for (int r = 0; r < rank && (lo | hi) != 0; r++) {
+                int p = pivot[r];
+                if (((p < 64 ? lo >>> p : hi >>> (p - 64)) & 1) != 0) {
+                    lo ^= bLo[r];
+                    hi ^= bHi[r];
+                }
+            }
+            if ((lo | hi) == 0) {
+                return rank;
+            }
+            int p = lo != 0 ? Long.numberOfTrailingZeros(lo) : 64 + Long.numberOfTrailingZeros(hi);
+            // Keep the basis fully reduced: clear the new pivot from the earlier rows.
+            for (int r = 0; r < rank; r++) {
+                if (((p < 64 ? bLo[r] >>> p : bHi[r] >>> (p - 64)) & 1) != 0) {
+                    bLo[r] ^= lo;
+                    bHi[r] ^= hi;
+                }
+            }
+            bLo[rank] = lo;
+            bHi[rank] = hi;
+            pivot[rank] = p;
+            return rank + 1;
+        }
+
+        /**
+         * The vector over the {@code n} rows whose bit {@code i} is the parity of
+         * {@code x[i] & lo} plus {@code vm[i] & hi}: the combination {@code (lo, hi)} of the columns of
+         * {@code [x | vm]}. A method of its own for the reason given at {@link #absorb}.
+         */
+        private static long[] combination(long[] x, long[] vm, long lo, long hi, int n, int words) {
+            long[] vec = new long[words];
+            for (int i = 0; i < n; i++) {
+                if ((Long.bitCount(x[i] & lo) + Long.bitCount(vm[i] & hi) & 1) != 0) {
+                    vec[i >>> 6] |= 1L << i;
+                }
+            }
+            return vec;
+        }
+
         private List<int[]> extract(long[] x, long[] vm, int maxDeps) {
             long[] ux = new long[b.columns];
             long[] uv = new long[b.columns];
@@ -522,29 +569,7 @@ public final class BlockLanczos implements Gf2Solver {
             int[] pivot = new int[128];
             int rank = 0;
             for (int c = 0; c < b.columns && rank < 128; c++) {
-                long lo = ux[c];
-                long hi = uv[c];
-                for (int r = 0; r < rank && (lo | hi) != 0; r++) {
-                    int p = pivot[r];
-                    if (((p < 64 ? lo >>> p : hi >>> (p - 64)) & 1) != 0) {
-                        lo ^= bLo[r];
-                        hi ^= bHi[r];
-                    }
-                }
-                if ((lo | hi) == 0) {
-                    continue;
-                }
-                int p = lo != 0 ? Long.numberOfTrailingZeros(lo) : 64 + Long.numberOfTrailingZeros(hi);
-                // Keep the basis fully reduced: clear the new pivot from the earlier rows.
-                for (int r = 0; r < rank; r++) {
-                    if (((p < 64 ? bLo[r] >>> p : bHi[r] >>> (p - 64)) & 1) != 0) {
-                        bLo[r] ^= lo;
-                        bHi[r] ^= hi;
-                    }
-                }
-                bLo[rank] = lo;
-                bHi[rank] = hi;
-                pivot[rank++] = p;
+                rank = absorb(ux[c], uv[c], bLo, bHi, pivot, rank);
             }
             boolean[] isPivot = new boolean[128];
             for (int r = 0; r < rank; r++) {
@@ -579,14 +604,7 @@ public final class BlockLanczos implements Gf2Solver {
             int[] basisPivot = new int[kernel];
             int found = 0;
             for (int t = 0; t < kernel; t++) {
-                long[] vec = new long[words];
-                long lo = nLo[t];
-                long hi = nHi[t];
-                for (int i = 0; i < n; i++) {
-                    if ((Long.bitCount(x[i] & lo) + Long.bitCount(vm[i] & hi) & 1) != 0) {
-                        vec[i >>> 6] |= 1L << i;
-                    }
-                }
+                long[] vec = combination(x, vm, nLo[t], nHi[t], n, words);
                 for (int r = 0; r < found; r++) {
                     int p = basisPivot[r];
                     if ((vec[p >>> 6] >>> p & 1) != 0) {
