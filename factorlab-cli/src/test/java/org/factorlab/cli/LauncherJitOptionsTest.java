@@ -49,14 +49,9 @@ class LauncherJitOptionsTest {
         Matcher list = Pattern.compile("(?s)\\nsiqs=(\\S+)\\nfor m in (.*?); do\\n").matcher(launcher);
         assertThat(list.find()).as("the launcher's C1-only list").isTrue();
         String siqs = list.group(1);
-        List<String[]> result = new ArrayList<>();
-        Matcher m = ENTRY.matcher(list.group(2));
-        while (m.find()) {
-            String pkg = m.group(1).equals("$siqs") ? siqs : m.group(1);
-            String cls = m.group(2).replace("\\$", "$");
-            result.add(new String[] {pkg + "." + cls, m.group(3)});
-        }
-        return result;
+        return ENTRY.matcher(list.group(2)).results().map(m -> new String[] {
+                (m.group(1).equals("$siqs") ? siqs : m.group(1)) + "." + m.group(2).replace("\\$", "$"),
+                m.group(3)}).toList();
     }
 
     @Test
@@ -95,13 +90,8 @@ class LauncherJitOptionsTest {
         assertThat(block.find()).as("the launcher's list of scaled classes").isTrue();
         Matcher siqs = Pattern.compile("\\nsiqs=(\\S+)\\n").matcher(launcher);
         assertThat(siqs.find()).isTrue();
-        List<String[]> result = new ArrayList<>();
-        Matcher m = Pattern.compile("\"(\\S+) (0\\.[0-9]+)\"").matcher(block.group(1));
-        while (m.find()) {
-            String cls = m.group(1).replace("$siqs", siqs.group(1)).replace("\\$", "$");
-            result.add(new String[] {cls, m.group(2)});
-        }
-        return result;
+        return Pattern.compile("\"(\\S+) (0\\.[0-9]+)\"").matcher(block.group(1)).results().map(m -> new String[] {
+                m.group(1).replace("$siqs", siqs.group(1)).replace("\\$", "$"), m.group(2)}).toList();
     }
 
     @Test
