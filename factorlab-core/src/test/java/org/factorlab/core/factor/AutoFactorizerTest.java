@@ -48,6 +48,49 @@ class AutoFactorizerTest {
         }
     }
 
+    /**
+     * Trial division beyond 2^64: products of primes below 2^16 (repeated, and including the ends of
+     * the range and of the 32-bit groups), times a prime of 65 to 120 bits or not, give exactly the
+     * primes that were multiplied, whichever limb and group each falls in.
+     */
+    @Test
+    void smallPrimesAreDividedOutOfBigNumbers() {
+        int[] primes = PrimeSieve.primesUpTo(1 << 16);
+        Random random = new Random(216);
+        for (int t = 0; t < 300; t++) {
+            List<BigInteger> expected = new ArrayList<>();
+            BigInteger n = BigInteger.ONE;
+            int count = 1 + random.nextInt(12);
+            for (int i = 0; i < count; i++) {
+                int p = i == 0 && t % 3 == 0 ? primes[primes.length - 1] : i == 1 && t % 5 == 0 ? 3
+                        : primes[1 + random.nextInt(primes.length - 1)];
+                int e = 1 + random.nextInt(random.nextInt(8) == 0 ? 6 : 2);
+                for (int k = 0; k < e; k++) {
+                    expected.add(BigInteger.valueOf(p));
+                    n = n.multiply(BigInteger.valueOf(p));
+                }
+            }
+            if (t % 2 == 0) {
+                BigInteger q = BigInteger.probablePrime(65 + random.nextInt(56), random);
+                expected.add(q);
+                n = n.multiply(q);
+            }
+            if (n.bitLength() <= 64) {
+                n = n.multiply(BigInteger.valueOf(65_521)).multiply(BigInteger.valueOf(65_519)).multiply(BigInteger.valueOf(65_497));
+                expected.addAll(List.of(BigInteger.valueOf(65_521), BigInteger.valueOf(65_519), BigInteger.valueOf(65_497)));
+            }
+            expected.sort(null);
+            assertThat(factorBig(n).factors()).as("factors of %s", n).isEqualTo(expected);
+            // and trial division alone finds every small one, leaving the large prime or 1
+            List<BigInteger> small = new ArrayList<>();
+            BigInteger rest = AutoFactorizer.trialDivide(n, small, true);
+            small.add(rest);
+            small.removeIf(BigInteger.ONE::equals);
+            small.sort(null);
+            assertThat(small).as("trial division of %s", n).isEqualTo(expected);
+        }
+    }
+
     @Test
     void randomValuesAbove2To64FactorCompletely() {
         Random random = new Random(100);
