@@ -11,12 +11,16 @@ import java.util.List;
  * many input rows: each merged row stands for several).
  *
  * <p>The threshold ({@value #LANCZOS_FROM} filtered columns) is where the two solvers took about the
- * same time in {@code Gf2Bench} (about 10 ms each; at 1,000 columns dense Gauss took 43 ms and block
- * Lanczos 13 ms, at 3,000 columns 284 ms and 45 ms); dense Gauss is cubic, Lanczos quadratic with a
- * larger constant. Measured on SIQS-like matrices with 20–40 nonzeros per row and rows = columns +
- * 100, the whole call (filter included, thread CPU time on a loaded 2-core machine) took about 0.2 s
- * for 10,000 columns, 0.5–0.8 s for 20,000 and 0.9–1.1 s for 30,000 (filtered to 13,150 × 13,050),
- * allocating 14, 23 and 31 MB in total.
+ * same time on filtered SIQS-like matrices ({@code Gf2TestMatrices.siqsLike}, 20–40 nonzeros per
+ * row), both compiled as the launcher has them compiled (median thread CPU time of 7 runs): 755
+ * columns, dense Gauss 10.8 ms and block Lanczos 18.4 ms; 1,080 columns 20.2 and 15.1 ms; 1,539
+ * columns 41.9 and 21.5 ms; 3,619 columns 181 and 82 ms. Dense Gauss is cubic, Lanczos quadratic with
+ * a larger constant. (The threshold was 500 before dense Gauss took the sparse columns first; that
+ * sent 40-digit SIQS matrices, ~700 columns, to Lanczos, whose compilation then also weighed on
+ * short runs.) Measured earlier on SIQS-like matrices with rows = columns + 100, the whole call
+ * (filter included, thread CPU time on a loaded 2-core machine) took about 0.2 s for 10,000 columns,
+ * 0.5–0.8 s for 20,000 and 0.9–1.1 s for 30,000 (filtered to 13,150 × 13,050), allocating 14, 23 and
+ * 31 MB in total.
  *
  * <p>The filter keeps {@code max(}{@value #MIN_EXCESS}{@code , maxDeps + 16)} more rows than columns, so
  * at least that many dependencies exist in what is solved; block Lanczos returns up to about 64 of
@@ -27,7 +31,7 @@ import java.util.List;
 public final class Gf2Solvers {
 
     /** Filtered column count from which block Lanczos is used. */
-    static final int LANCZOS_FROM = 500;
+    static final int LANCZOS_FROM = 1_000;
     static final int MIN_EXCESS = 100;
 
     private static final Gf2Solver DEFAULT = Gf2Solvers::filteredDependencies;
