@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  *   <li>a perfect power {@code r^k} → {@code k} copies of {@code r};</li>
  *   <li>otherwise split: a short Pollard–Brent walk (factors up to ~10 digits); then, up to
  *       {@value #SIQS_MAX_DIGITS} digits, a bounded ECM pre-pass for small factors
- *       ({@link #ecmPrepassDigits}) followed by the self-initialising quadratic sieve
+ *       ({@link #ecmPrepassDigits}, {@link #ecmPrepassCurves}) followed by the self-initialising quadratic sieve
  *       ({@link org.factorlab.core.factor.siqs.Siqs}), whose time depends only on the size of the
  *       number; above that, or if the sieve declines, ECM until it succeeds.</li>
  * </ol>
@@ -260,7 +260,7 @@ public final class AutoFactorizer implements Factorizer {
             int prepass = ecmPrepassDigits(digits);
             if (prepass > 0) {
                 method[0] = "ecm";
-                f = Ecm.factor(c, executor, progress, prepass);
+                f = Ecm.factor(c, executor, progress, prepass, ecmPrepassCurves(digits));
             }
             if (f == null) {
                 method[0] = "siqs";
@@ -293,6 +293,23 @@ public final class AutoFactorizer implements Factorizer {
             return 0;
         }
         return digits < 80 ? 15 : 20;
+    }
+
+    /**
+     * How many curves of the pre-pass run before SIQS on a composite of {@code digits ≥ 45} digits:
+     * 15 at 45 digits, one more per digit, the whole first level (25) from 55 digits on, and the whole
+     * schedule up to {@link #ecmPrepassDigits} from 80. Chosen by expected value on random input
+     * ({@code EcmPrepassYield}, docs/benchmarks.md): a curve is worth running while the chance that
+     * it is the first to split the composite, given that the curves before it did not, times the
+     * sieve time it then saves exceeds its cost (~6 ms at B1 = 2,000 on three limbs). Of 480 pieces
+     * of 43-45 digits that trial division and rho left of random 45-digit numbers, curves 10-15 split
+     * 2.1% each of those still whole, curves 15-20 0.95%, against a break-even of ~2% (sieve ~0.3 s);
+     * at 48-50 digits (521 pieces) curves 15-20 split 0.8% each, 20-25 1.0%, 25-30 0.6%, against
+     * ~0.7-0.9% (sieve ~0.7-1 s). A balanced semiprime gains nothing from any curve, so fewer curves
+     * where they do not pay also spare the case the pre-pass cannot help.
+     */
+    static int ecmPrepassCurves(int digits) {
+        return digits >= 80 ? Integer.MAX_VALUE : Math.min(25, 15 + Math.max(0, digits - 45));
     }
 
     /** The number of decimal digits of {@code c > 0}. */

@@ -181,7 +181,22 @@ public final class Ecm {
      */
     public static BigInteger factor(BigInteger n, UnitExecutor executor, ProgressListener progress,
                                     int maxFactorDigits) {
-        Schedule units = new Schedule(n, maxFactorDigits);
+        return factor(n, executor, progress, maxFactorDigits, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #factor(BigInteger, UnitExecutor, ProgressListener, int)} but stops after
+     * {@code maxCurves ≥ 1} curves in all, taken from the start of the schedule: a pre-pass cut to
+     * what its expected yield pays for.
+     *
+     * @throws CancellationException if the calling thread is interrupted
+     */
+    public static BigInteger factor(BigInteger n, UnitExecutor executor, ProgressListener progress,
+                                    int maxFactorDigits, int maxCurves) {
+        if (maxCurves < 1) {
+            throw new IllegalArgumentException("need maxCurves >= 1, got " + maxCurves);
+        }
+        Schedule units = new Schedule(n, maxFactorDigits, maxCurves);
         BigInteger[] found = new BigInteger[1];
         long[] done = {0};
         long[] lastReport = {System.nanoTime() - PROGRESS_INTERVAL_NANOS};
@@ -202,9 +217,10 @@ public final class Ecm {
                     i++;
                 }
                 Level l = level(i);
-                long c = Math.min(l.curves(), done[0] - before);
-                progress.progress("ecm", "curve " + c + " of " + l.curves() + " at B1=" + l.b1(),
-                        (double) c / l.curves());
+                long planned = Math.min(l.curves(), Math.max(1, (long) maxCurves - before));
+                long c = Math.min(planned, done[0] - before);
+                progress.progress("ecm", "curve " + c + " of " + planned + " at B1=" + l.b1(),
+                        (double) c / planned);
             }
             return true;
         });
@@ -237,21 +253,27 @@ public final class Ecm {
     private static final class Schedule implements Iterator<EcmUnit> {
         private final BigInteger n;
         private final int maxFactorDigits;
+        private final int maxCurves;
         private final int limbs;
         private int levelIndex;
         private Level current;
         private int curveInLevel;
+        private long curves;
         private long sigma = FIRST_SIGMA;
 
-        Schedule(BigInteger n, int maxFactorDigits) {
+        Schedule(BigInteger n, int maxFactorDigits, int maxCurves) {
             this.n = n;
             this.maxFactorDigits = maxFactorDigits;
+            this.maxCurves = maxCurves;
             this.limbs = (n.bitLength() + 63) >>> 6;
             this.current = level(0);
         }
 
         @Override
         public boolean hasNext() {
+            if (curves >= maxCurves) {
+                return false;
+            }
             if (curveInLevel == current.curves()) {
                 Level next = level(levelIndex + 1);
                 if (next.digits() > maxFactorDigits) {
@@ -274,10 +296,11 @@ public final class Ecm {
             long b1 = current.b1();
             int byCost = (int) Math.max(1, UNIT_WORK / ((double) b1 * limbs * limbs));
             int size = Math.max(1, Math.min(byCost, current.curves() / 8));
-            size = Math.min(size, current.curves() - curveInLevel);
+            size = (int) Math.min(Math.min(size, current.curves() - curveInLevel), maxCurves - curves);
             EcmUnit unit = new EcmUnit(n, b1, B2_FACTOR * b1, sigma, size);
             sigma += size;
             curveInLevel += size;
+            curves += size;
             return unit;
         }
     }

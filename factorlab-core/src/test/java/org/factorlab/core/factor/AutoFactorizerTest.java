@@ -279,4 +279,17 @@ class AutoFactorizerTest {
             assertThat(BigInteger.valueOf(AutoFactorizer.icbrt(m))).isEqualTo(AutoFactorizer.iroot(bm, 3));
         }
     }
+
+    @Test
+    void ecmPrepassGrowsWithTheSieveItMaySpare() {
+        assertThat(AutoFactorizer.ecmPrepassDigits(44)).isZero();
+        assertThat(AutoFactorizer.ecmPrepassCurves(45)).isEqualTo(15);
+        assertThat(AutoFactorizer.ecmPrepassCurves(50)).isEqualTo(20);
+        assertThat(AutoFactorizer.ecmPrepassCurves(55)).isEqualTo(25);
+        assertThat(AutoFactorizer.ecmPrepassCurves(79)).isEqualTo(25);
+        assertThat(AutoFactorizer.ecmPrepassCurves(80)).isEqualTo(Integer.MAX_VALUE);
+        for (int d = 45; d < 100; d++) {
+            assertThat(AutoFactorizer.ecmPrepassCurves(d + 1)).isGreaterThanOrEqualTo(AutoFactorizer.ecmPrepassCurves(d));
+        }
+    }
 }

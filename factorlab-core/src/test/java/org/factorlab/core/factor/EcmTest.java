@@ -2,6 +2,7 @@ package org.factorlab.core.factor;
 
 import org.factorlab.core.parallel.ThreadUnitExecutor;
 import org.factorlab.core.parallel.UnitExecutor;
+import org.factorlab.core.parallel.WorkUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class EcmTest {
@@ -148,6 +150,48 @@ class EcmTest {
             assertThat(details).isNotEmpty().allMatch(d -> d.matches("curve \\d+ of 25 at B1=2000"));
             assertThat(fractions).allMatch(x -> x >= 0 && x <= 1);
         }
+    }
+
+    @Test
+    void curveCappedPrepassRunsExactlyThatManyCurves() {
+        Random random = new Random(34);
+        BigInteger hard = EcmBench.primeOfDigits(25, random).multiply(EcmBench.primeOfDigits(25, random));
+        for (int cap : new int[] {1, 7, 25, 40}) {
+            List<Ecm.EcmUnit> ran = new ArrayList<>();
+            UnitExecutor recording = new UnitExecutor() {
+                @Override
+                public int parallelism() {
+                    return 1;
+                }
+
+                @Override
+                @SuppressWarnings("unchecked")
+                public <R extends java.io.Serializable> void execute(java.util.Iterator<? extends WorkUnit<R>> units,
+                                                                     java.util.function.Predicate<? super R> sink) {
+                    while (units.hasNext()) {
+                        WorkUnit<R> unit = units.next();
+                        ran.add((Ecm.EcmUnit) unit);
+                        // Report the unit as run without running it: only the schedule is under test.
+                        Ecm.EcmUnit e = (Ecm.EcmUnit) unit;
+                        if (!sink.test((R) new Ecm.EcmResult(null, e.curves()))) {
+                            return;
+                        }
+                    }
+                }
+            };
+            assertThat(Ecm.factor(hard, recording, ProgressListener.NONE, 15, cap)).isNull();
+            // The cap, but never past the levels allowed: the 15-digit level has 25 curves.
+            assertThat(ran.stream().mapToInt(Ecm.EcmUnit::curves).sum()).as("cap %d", cap).isEqualTo(Math.min(cap, 25));
+            assertThat(ran).allMatch(u -> u.b1() == 2_000 && u.b2() == 200_000);
+            // Consecutive σ from the first: the same curves as the uncapped schedule's first ones.
+            long sigma = 6;
+            for (Ecm.EcmUnit u : ran) {
+                assertThat(u.firstSigma()).isEqualTo(sigma);
+                sigma += u.curves();
+            }
+        }
+        assertThatThrownBy(() -> Ecm.factor(hard, UnitExecutor.SAME_THREAD, ProgressListener.NONE, 15, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
