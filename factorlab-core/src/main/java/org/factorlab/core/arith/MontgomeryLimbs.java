@@ -50,6 +50,7 @@ public final class MontgomeryLimbs {
     private final long[] t;     // scratch, 2s limbs: the double-length product
     private final long[] oneForm;
     private final BigInteger rSquared; // R^2 mod n
+    private final long[] rSquaredForm; // the same as limbs: mul(x, rSquaredForm) = xR mod n
 
     /** Arithmetic modulo the odd {@code modulus > 1}. */
     public MontgomeryLimbs(BigInteger modulus) {
@@ -63,6 +64,7 @@ public final class MontgomeryLimbs {
         this.t = new long[2 * s];
         this.oneForm = toMontgomery(BigInteger.ONE);
         this.rSquared = BigInteger.ONE.shiftLeft(128 * s).mod(modulus);
+        this.rSquaredForm = limbs(rSquared, s);
     }
 
     public BigInteger modulus() {
@@ -87,6 +89,29 @@ public final class MontgomeryLimbs {
     /** Writes the Montgomery form of {@code x mod n} into a new array. */
     public long[] toMontgomery(BigInteger x) {
         return limbs(x.shiftLeft(64 * s).mod(modulus), s);
+    }
+
+    /**
+     * Writes the limbs of {@code 0 ≤ x < n} (as an ordinary residue, not converted) into {@code r}:
+     * one {@link BigInteger#toByteArray} instead of a shift and a division per limb.
+     */
+    public void load(BigInteger x, long[] r) {
+        if (x.signum() < 0 || x.compareTo(modulus) >= 0) {
+            throw new IllegalArgumentException("need 0 <= x < n");
+        }
+        java.util.Arrays.fill(r, 0, s, 0L);
+        byte[] bytes = x.toByteArray();
+        for (int i = 0; i < bytes.length; i++) {
+            int bit = 8 * (bytes.length - 1 - i);
+            if (bit < 64 * s) {
+                r[bit >>> 6] |= (bytes[i] & 0xFFL) << (bit & 63);
+            }
+        }
+    }
+
+    /** {@code r = a·R mod n}: the Montgomery form of the ordinary residue {@code a < n}, by one product. */
+    public void toMontgomery(long[] a, long[] r) {
+        mul(a, rSquaredForm, r);
     }
 
     /** The ordinary residue represented by the Montgomery form {@code a}. */

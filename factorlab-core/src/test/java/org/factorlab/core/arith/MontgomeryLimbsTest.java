@@ -56,6 +56,30 @@ class MontgomeryLimbsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("moduli")
+    void loadAndConversionOfLimbsMatchBigInteger(BigInteger n) {
+        MontgomeryLimbs m = new MontgomeryLimbs(n);
+        Random random = new Random(n.longValue() ^ 77);
+        long[] limbs = m.newElement();
+        long[] form = m.newElement();
+        for (int i = 0; i < 300; i++) {
+            BigInteger a = switch (i % 5) {
+                case 0 -> BigInteger.ZERO;
+                case 1 -> n.subtract(BigInteger.ONE);
+                case 2 -> new BigInteger(1 + random.nextInt(n.bitLength() - 1), random); // shorter than n
+                default -> new BigInteger(n.bitLength() + 8, random).mod(n);
+            };
+            java.util.Arrays.fill(limbs, -1L); // load must clear what it does not set
+            m.load(a, limbs);
+            assertThat(MontgomeryLimbs.toBigInteger(limbs)).isEqualTo(a);
+            m.toMontgomery(limbs, form);
+            assertThat(form).containsExactly(m.toMontgomery(a));
+        }
+        assertThatThrownBy(() -> m.load(n, limbs)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> m.load(BigInteger.ONE.negate(), limbs)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** Moduli of every limb count 1–16 with the top word all ones or just above 2^(64(s−1)). */
     static Stream<BigInteger> extremeModuli() {
         Stream.Builder<BigInteger> b = Stream.builder();

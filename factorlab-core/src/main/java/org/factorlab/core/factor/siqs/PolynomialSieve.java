@@ -178,12 +178,20 @@ final class PolynomialSieve {
                 int v = Integer.numberOfTrailingZeros(j);
                 boolean minus = (((j ^ (j >> 1)) >> v) & 1) != 0;
                 BigInteger twoB = bl[v].shiftLeft(1);
+                BigInteger old = b;
                 b = minus ? b.subtract(twoB) : b.add(twoB);
+                // C = (B^2 − kN)/A moves by (B'^2 − B^2)/A = ±2B_v(B' + B)/A = ±2γ_v(B' + B)/q_v, and
+                // q_v divides B' + B (B ≡ ±B_v mod q_v and the step flips that sign): an exact division
+                // by one word instead of a long division by A per polynomial, which had C2 compile
+                // BigInteger's long division in every run.
+                BigInteger step = b.add(old).divide(BigInteger.valueOf(fb.primes[aIdx[v]]))
+                        .multiply(BigInteger.valueOf(2 * gamma[v]));
+                c = minus ? c.subtract(step) : c.add(step);
                 updateRoots(delta[v], minus);
             } else {
                 fillBuckets();
+                c = b.multiply(b).subtract(fb.kn).divide(a);
             }
-            c = b.multiply(b).subtract(fb.kn).divide(a);
             sievePolynomial(out);
         }
         return polys;

@@ -31,6 +31,11 @@ class SmallProductTest {
             int e = k % 3 == 0 ? random.nextInt(40) : random.nextInt(3);
             product.multiply(p, e);
             expected = expected.multiply(BigInteger.valueOf(p).modPow(BigInteger.valueOf(e), n)).mod(n);
+            if (k % 10 == 0) { // residues below n mixed in, as the square root step's y values
+                BigInteger y = new BigInteger(n.bitLength() + 4, new java.util.Random(seed * 1000 + k)).mod(n);
+                product.multiply(y);
+                expected = expected.multiply(y).mod(n);
+            }
         }
         assertThat(product.value()).isEqualTo(expected);
         // value() may be called again and the product continued
