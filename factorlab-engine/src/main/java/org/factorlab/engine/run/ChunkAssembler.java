@@ -20,15 +20,6 @@ final class ChunkAssembler {
      * through it. Small chunks of big numbers keep every core busy; the output is the same.
      */
     static final int MAX_BIG_PER_CHUNK = 8;
-    /**
-     * Numbers of more bits than this (45 digits and up: an ECM pre-pass and the quadratic sieve, a
-     * third of a second to minutes each) go one per chunk, so that as many of them are in flight as
-     * there are workers: while one is in a serial step (factor base, linear algebra, square root) the
-     * others' sieving keeps the cores busy. In chunks of eight, a file of seven 50-digit numbers was
-     * one chunk and ran one number at a time. Smaller ones stay eight to a chunk: at 128 bits and 40
-     * digits one per chunk was no faster (alternated runs, docs/benchmarks.md).
-     */
-    static final int ALONE_ABOVE_BITS = 150;
 
     private final PrintStream err;
     private final int chunkSize;
@@ -36,8 +27,7 @@ final class ChunkAssembler {
     private long[] numbers;
     private BigInteger[] big;
     private int size;
-    /** Numbers above 2^64 in the chunk, those above {@link #ALONE_ABOVE_BITS} bits counted as a whole chunk. */
-    private int bigWeight;
+    private int bigCount;
     private long sequence;
     private long invalid;
 
@@ -63,7 +53,7 @@ final class ChunkAssembler {
                 big = new BigInteger[chunkSize];
             }
             big[size] = NumberSyntax.parseBig(bytes, length);
-            bigWeight += big[size].bitLength() > ALONE_ABOVE_BITS ? MAX_BIG_PER_CHUNK : 1;
+            bigCount++;
         } else {
             numbers[size] = value[0];
         }
@@ -71,7 +61,7 @@ final class ChunkAssembler {
     }
 
     boolean full() {
-        return size == chunkSize || bigWeight >= MAX_BIG_PER_CHUNK;
+        return size == chunkSize || bigCount == MAX_BIG_PER_CHUNK;
     }
 
     boolean isEmpty() {
@@ -89,7 +79,7 @@ final class ChunkAssembler {
         numbers = new long[chunkSize];
         big = null;
         size = 0;
-        bigWeight = 0;
+        bigCount = 0;
         return chunk;
     }
 

@@ -54,27 +54,4 @@ class TokenChunksTest {
         assertThat(order.get(0)).isEqualTo(start);
         assertThat(order.get(39)).isEqualTo(BigInteger.valueOf(19));
     }
-
-    @Test
-    void numbersTheSieveTakesGoOnePerChunkSoSeveralAreInFlight() throws IOException {
-        BigInteger sieveSized = BigInteger.ONE.shiftLeft(ChunkAssembler.ALONE_ABOVE_BITS); // one bit more
-        BigInteger justBelow = BigInteger.ONE.shiftLeft(ChunkAssembler.ALONE_ABOVE_BITS - 1);
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < 3; i++) {
-            in.append(sieveSized.add(BigInteger.valueOf(i))).append('\n').append(i).append('\n');
-        }
-        // 3 x (big, small): each big one closes its chunk, the small one after it starts the next
-        assertThat(chunks(in.toString(), 1000)).extracting(Chunk::size).containsExactly(1, 2, 2, 1);
-
-        // at the limit they still go eight to a chunk; one above it joins three of them and closes
-        in = new StringBuilder();
-        for (int i = 0; i < 3; i++) {
-            in.append(justBelow.add(BigInteger.valueOf(i))).append('\n');
-        }
-        in.append(sieveSized).append('\n').append(7).append('\n');
-        List<Chunk> chunks = chunks(in.toString(), 1000);
-        assertThat(chunks).extracting(Chunk::size).containsExactly(4, 1);
-        assertThat(chunks.get(0).number(3)).isEqualTo(sieveSized);
-        assertThat(chunks.get(1).number(0)).isEqualTo(BigInteger.valueOf(7));
-    }
 }

@@ -40,12 +40,7 @@ final class PolynomialSieve {
     private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
     private static final int OFFSET_MASK = SiqsParameters.BLOCK_SIZE - 1;
 
-    /**
-     * This thread's sieves, the most recently used first: two, because a batch has two numbers in
-     * flight when it has two workers, and a thread of the shared unit pool takes units of either in
-     * turn. With one, each switch between them built a new sieve (buckets, roots, the interval).
-     */
-    private static final ThreadLocal<PolynomialSieve[]> RECENT = ThreadLocal.withInitial(() -> new PolynomialSieve[2]);
+    private static final ThreadLocal<PolynomialSieve> CURRENT = new ThreadLocal<>();
 
     private final FactorBase fb;
     private final SiqsParameters params;
@@ -96,12 +91,10 @@ final class PolynomialSieve {
     private int colCount;
 
     static PolynomialSieve forThread(FactorBase fb, SiqsParameters params) {
-        PolynomialSieve[] recent = RECENT.get();
-        PolynomialSieve ps = recent[0];
+        PolynomialSieve ps = CURRENT.get();
         if (ps == null || ps.fb != fb) {
-            ps = recent[1] != null && recent[1].fb == fb ? recent[1] : new PolynomialSieve(fb, params);
-            recent[1] = recent[0];
-            recent[0] = ps;
+            ps = new PolynomialSieve(fb, params);
+            CURRENT.set(ps);
         }
         return ps;
     }
