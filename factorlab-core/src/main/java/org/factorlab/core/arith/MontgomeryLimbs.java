@@ -1,6 +1,7 @@
 package org.factorlab.core.arith;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * Montgomery modular arithmetic modulo one odd multi-word modulus, on little-endian arrays of 64-bit
@@ -99,7 +100,7 @@ public final class MontgomeryLimbs {
         if (x.signum() < 0 || x.compareTo(modulus) >= 0) {
             throw new IllegalArgumentException("need 0 <= x < n");
         }
-        java.util.Arrays.fill(r, 0, s, 0L);
+        Arrays.fill(r, 0, s, 0L);
         byte[] bytes = x.toByteArray();
         for (int i = 0; i < bytes.length; i++) {
             int bit = 8 * (bytes.length - 1 - i);
