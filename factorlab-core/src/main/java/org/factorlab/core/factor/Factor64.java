@@ -492,9 +492,9 @@ public final class Factor64 {
      * {@code a·b·2^-64 mod n} for reduced {@code a, b}, with {@code nInv = n^-1 mod 2^64}.
      *
      * <p>The correction, here and in {@link #add} and {@link #sub}, is written as a conditional
-     * expression on an unsigned comparison: its two outcomes are about equally frequent in every
-     * caller's profile, so the JIT compiler makes it a conditional move (no branch to mispredict),
-     * which is two instructions shorter than computing a borrow mask ({@link #borrow}). In a loop of
+     * expression on an unsigned comparison, which the JIT compiler makes a conditional move (no
+     * branch to mispredict; see {@link #below} for the form that keeps it one), two instructions
+     * shorter than computing a borrow mask ({@link #borrow}). On the machine of sessions 1-10, in a loop of
      * dependent multiplications: 8.4 ns per multiplication against 10.5 with the mask; four
      * independent chains 3.7 against 4.6 ns (C with {@code __int128}: 8.0 and 2.6 ns).
      */
@@ -521,13 +521,28 @@ public final class Factor64 {
     static long add(long a, long b, long n) {
         long t = n - b; // in (0, n]; a + b ≥ n iff a ≥ n − b, and then a + b − n = a − t
         long d = a - t;
-        return Long.compareUnsigned(a, t) < 0 ? d + n : d;
+        return below(a, t) ? d + n : d;
     }
 
     /** {@code (a − b) mod n} for reduced {@code a, b}. */
     static long sub(long a, long b, long n) {
         long d = a - b;
-        return Long.compareUnsigned(a, b) < 0 ? d + n : d;
+        return below(a, b) ? d + n : d;
+    }
+
+    /**
+     * {@code a < b} as unsigned numbers, written as a signed comparison of {@code a} and {@code b}
+     * with their top bits flipped rather than as {@link Long#compareUnsigned}: the same test, but with
+     * an XOR between the value and the comparison. C2 does not make a select a conditional move when
+     * its result feeds a comparison directly (it expects to split that comparison through the merge
+     * instead), and in ECM each product feeds the comparison of the next addition or subtraction: with
+     * {@code compareUnsigned}, eight of the 44 selects of a ladder step were branches, taken or not
+     * about equally often (JIT output disassembled; {@code bench/research/LadderSelect.java}). With
+     * this form all are conditional moves: 100,000 products of two 32-bit primes 4.36 -> 3.91 s
+     * (all cores, medians of three alternated runs; docs/benchmarks.md, eleventh sitting).
+     */
+    private static boolean below(long a, long b) {
+        return (a ^ Long.MIN_VALUE) < (b ^ Long.MIN_VALUE);
     }
 
     /** {@code n^-1 mod 2^64} for odd {@code n} (Newton's iteration; the start is right to 5 bits). */
@@ -588,43 +603,38 @@ public final class Factor64 {
     }
 
     /**
-     * {@code a^-1 mod n} for odd {@code n} and reduced {@code a}, or 0 when {@code gcd(a, n) ≠ 1}
-     * (binary extended Euclid with {@code x1·a ≡ u}, {@code x2·a ≡ v (mod n)}; halving mod odd
-     * {@code n} without overflow). ECM asks for inverses that almost always exist, so it takes the
-     * gcd only when this returns 0.
+     * {@code a^-1 mod n} for odd {@code n} and reduced {@code a}, or 0 when {@code gcd(a, n) ≠ 1}.
+     * Extended Euclid on the remainders {@code r_i = s_i·n + t_i·a}, keeping only {@code |t_i|}: the
+     * signs alternate ({@code t_i = (−1)^(i+1)|t_i|}) and the magnitudes grow by
+     * {@code |t_(i+1)| = |t_(i−1)| + q·|t_i| ≤ n}, so unsigned 64-bit arithmetic holds them. About 38
+     * divisions for 64-bit operands (Knuth, TAOCP vol. 2, 4.5.3). The binary algorithm it replaces
+     * halved bit by bit with branches that went either way: 757 against 175 ns per inverse of random
+     * 64-bit operands (bench/research/Inverse64.java). ECM asks for inverses that almost always
+     * exist, so it takes the gcd only when this returns 0.
      */
     static long inverseMod(long a, long n) {
         if (COUNTING) {
             operations += INVERSE_COST;
         }
-        if (a == 0) {
+        long r0 = n;
+        long r1 = a;
+        long t0 = 0;
+        long t1 = 1;
+        int steps = 0;
+        while (r1 != 0) {
+            long q = Long.divideUnsigned(r0, r1);
+            long r2 = r0 - q * r1;
+            r0 = r1;
+            r1 = r2;
+            long t2 = t0 + q * t1;
+            t0 = t1;
+            t1 = t2;
+            steps++;
+        }
+        if (r0 != 1) {
             return 0;
         }
-        long u = a;
-        long v = n;
-        long x1 = 1;
-        long x2 = 0;
-        while (u != 1 && v != 1) {
-            while ((u & 1) == 0) {
-                u >>>= 1;
-                x1 = (x1 & 1) == 0 ? x1 >>> 1 : (x1 >>> 1) + (n >>> 1) + 1;
-            }
-            while ((v & 1) == 0) {
-                v >>>= 1;
-                x2 = (x2 & 1) == 0 ? x2 >>> 1 : (x2 >>> 1) + (n >>> 1) + 1;
-            }
-            if (u == v) {
-                return 0; // gcd(a, n) = u > 1: with gcd 1 the loop would have stopped at 1
-            }
-            if (Long.compareUnsigned(u, v) >= 0) {
-                u -= v;
-                x1 = sub(x1, x2, n);
-            } else {
-                v -= u;
-                x2 = sub(x2, x1, n);
-            }
-        }
-        return u == 1 ? x1 : x2;
+        return (steps & 1) == 1 ? t0 : n - t0;
     }
 
     // ------------------------------------------------------------------------------------------
