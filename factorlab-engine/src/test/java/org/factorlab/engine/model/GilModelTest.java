@@ -15,9 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GilModelTest {
     /** Runs 2 GIL threads over a CPU-bound workload of large chunks; returns numbers done per thread. */
     private static Map<String, Long> run(GilModel model) throws InterruptedException {
+        return run(model, 40_000, 2_000);
+    }
+
+    private static Map<String, Long> run(GilModel model, long count, int chunk) throws InterruptedException {
         Map<String, Long> perThread = new ConcurrentHashMap<>();
         AtomicLong next = new AtomicLong();
-        var workload = Jobs.seedWorkload(99, 40_000, 2_000);
+        var workload = Jobs.seedWorkload(99, count, chunk);
         ChunkSource source = () -> {
             synchronized (next) {
                 next.incrementAndGet();
@@ -46,19 +50,23 @@ class GilModelTest {
     @Test
     @Timeout(60)
     void handOffsFollowTheSwitchInterval() throws InterruptedException {
+        // Four chunks only: the lock also changes hands between chunks, whatever the interval, and
+        // with 20 chunks of 2,000 numbers a fast machine (the whole run in ~15-40 ms) had 19 such
+        // hand-offs at 500 ms against 35 in all at 1 ms. With 200,000 numbers the run lasts long
+        // enough at 1 ms (~0.1 s here, ~0.5 s on a slow vCPU) for the interval to decide.
         long fast;
         long slow;
         try (GilModel model = new GilModel(2, Duration.ofMillis(1))) {
-            run(model);
+            run(model, 200_000, 50_000);
             fast = model.gil().handoffs();
         }
         try (GilModel model = new GilModel(2, Duration.ofMillis(500))) {
-            run(model);
+            run(model, 200_000, 50_000);
             slow = model.gil().handoffs();
         }
         // ideally 500 times as many; a wide margin keeps this robust on a machine so busy that the
         // waiting thread is often not even scheduled (seen: 49 hand-offs at 1 ms under heavy load)
-        assertThat(fast).isGreaterThan(4 * slow);
+        assertThat(fast).as("hand-offs at 1 ms: %d, at 500 ms: %d", fast, slow).isGreaterThan(4 * slow);
     }
 
     @Test
