@@ -11,7 +11,9 @@
  * subtraction: eight of the step's selects became branches, taken or not about equally often.
  * "flipped": the same test as (a ^ MIN) < (b ^ MIN); an XOR stands between the value and the
  * comparison, and every select is a conditional move. "none": no corrections at all (wrong values; the
- * bound for what the corrections cost). The results of the first two are checked equal. To see the
+ * bound for what the corrections cost). The results of the first two are checked equal. Then, on a
+ * modulus below 2^63, "flipped" against "signed", whose corrections add n masked by the sign of the
+ * difference (Factor64's mul63/add63/sub63; valid only there), also checked equal. To see the
  * branches: a disassembler plugin (Debian's libhsdis0-fcml, copied as hsdis-amd64.so next to the
  * class files and put on LD_LIBRARY_PATH) and -XX:+UnlockDiagnosticVMOptions
  * -XX:CompileCommand=print,LadderSelect::ladderUnsigned.
@@ -139,6 +141,49 @@ public class LadderSelect {
         out[0] = xa0; out[1] = za0; out[2] = xb0; out[3] = zb0;
     }
 
+
+    // For n < 2^63 only: a difference of reduced values is in (-n, n), its sign bit the borrow.
+    static long mulS(long a, long b, long n, long nInv) {
+        long r = Math.unsignedMultiplyHigh(a, b) - Math.unsignedMultiplyHigh(a * b * nInv, n);
+        return r + (n & (r >> 63));
+    }
+
+    static long addS(long a, long b, long n) {
+        long d = a - (n - b);
+        return d + (n & (d >> 63));
+    }
+
+    static long subS(long a, long b, long n) {
+        long d = a - b;
+        return d + (n & (d >> 63));
+    }
+
+    static void ladderSigned(long[] out, long[] words, int bits, long pa, long a24a, long pb, long a24b, long n, long nInv) {
+        long xa0 = pa, za0 = 1, xa1 = pa ^ 5, za1 = 3, xb0 = pb, zb0 = 1, xb1 = pb ^ 9, zb1 = 7;
+        long swapped = 0;
+        for (int bit = bits - 1; bit >= 0; bit--) {
+            long b = (words[bit >>> 6] >>> bit) & 1;
+            long mask = -(b ^ swapped);
+            swapped = b;
+            long t = (xa0 ^ xa1) & mask; xa0 ^= t; xa1 ^= t;
+            t = (za0 ^ za1) & mask; za0 ^= t; za1 ^= t;
+            t = (xb0 ^ xb1) & mask; xb0 ^= t; xb1 ^= t;
+            t = (zb0 ^ zb1) & mask; zb0 ^= t; zb1 ^= t;
+            long da = subS(xa0, za0, n), sa = addS(xa0, za0, n), db = subS(xb0, zb0, n), sb = addS(xb0, zb0, n);
+            long p = mulS(da, addS(xa1, za1, n), n, nInv), q = mulS(sa, subS(xa1, za1, n), n, nInv);
+            long pp = mulS(db, addS(xb1, zb1, n), n, nInv), qq = mulS(sb, subS(xb1, zb1, n), n, nInv);
+            long ssa = mulS(sa, sa, n, nInv), dda = mulS(da, da, n, nInv), ssb = mulS(sb, sb, n, nInv), ddb = mulS(db, db, n, nInv);
+            long pq = addS(p, q, n), pmq = subS(p, q, n), ppq = addS(pp, qq, n), ppmq = subS(pp, qq, n);
+            long ta = subS(ssa, dda, n), tb = subS(ssb, ddb, n);
+            xa1 = mulS(pq, pq, n, nInv); xb1 = mulS(ppq, ppq, n, nInv);
+            za1 = mulS(pa, mulS(pmq, pmq, n, nInv), n, nInv); zb1 = mulS(pb, mulS(ppmq, ppmq, n, nInv), n, nInv);
+            xa0 = mulS(ssa, dda, n, nInv); xb0 = mulS(ssb, ddb, n, nInv);
+            za0 = mulS(ta, addS(dda, mulS(a24a, ta, n, nInv), n), n, nInv);
+            zb0 = mulS(tb, addS(ddb, mulS(a24b, tb, n, nInv), n), n, nInv);
+        }
+        out[0] = xa0; out[1] = za0; out[2] = xb0; out[3] = zb0;
+    }
+
     public static void main(String[] args) {
         java.util.SplittableRandom random = new java.util.SplittableRandom(20261127);
         long n = random.nextLong() | Long.MIN_VALUE | 1; // a 64-bit modulus, as for two 32-bit primes
@@ -151,9 +196,15 @@ public class LadderSelect {
         long[] u = new long[4];
         long[] f = new long[4];
         long[] x = new long[4];
+        long[] g = new long[4];
+        long m = (random.nextLong() >>> 1) | (1L << 62) | 1; // below 2^63, for the signed variant
+        long mInv = m;
+        for (int i = 0; i < 5; i++) {
+            mInv *= 2 - m * mInv;
+        }
         int calls = 20_000;
         for (int round = 1; round <= 6; round++) {
-            long[] ns = new long[3];
+            long[] ns = new long[5];
             for (int i = 0; i < calls; i++) {
                 long pa = Long.remainderUnsigned(random.nextLong(), n);
                 long pb = Long.remainderUnsigned(random.nextLong(), n);
@@ -172,9 +223,25 @@ public class LadderSelect {
                 if (!java.util.Arrays.equals(u, f)) {
                     throw new AssertionError("the two correct ladders disagree");
                 }
+                long qa = Long.remainderUnsigned(pa, m);
+                long qb = Long.remainderUnsigned(pb, m);
+                long ca = Long.remainderUnsigned(a24a, m);
+                long cb = Long.remainderUnsigned(a24b, m);
+                long t4 = System.nanoTime();
+                ladderFlipped(f, words, bits, qa, ca, qb, cb, m, mInv);
+                long t5 = System.nanoTime();
+                ladderSigned(g, words, bits, qa, ca, qb, cb, m, mInv);
+                long t6 = System.nanoTime();
+                ns[3] += t5 - t4;
+                ns[4] += t6 - t5;
+                if (!java.util.Arrays.equals(f, g)) {
+                    throw new AssertionError("the signed ladder disagrees");
+                }
             }
-            System.out.printf("round %d, ns per step of the pair: compareUnsigned %.1f, flipped %.1f, none %.1f%n", round,
-                    ns[0] / (double) calls / bits, ns[1] / (double) calls / bits, ns[2] / (double) calls / bits);
+            System.out.printf("round %d, ns per step of the pair: compareUnsigned %.1f, flipped %.1f, none %.1f;"
+                    + " modulus below 2^63: flipped %.1f, signed %.1f%n", round,
+                    ns[0] / (double) calls / bits, ns[1] / (double) calls / bits, ns[2] / (double) calls / bits,
+                    ns[3] / (double) calls / bits, ns[4] / (double) calls / bits);
         }
     }
 }

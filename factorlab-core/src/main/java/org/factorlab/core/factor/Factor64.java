@@ -64,7 +64,8 @@ import java.util.concurrent.CancellationException;
  *       one modular inverse, after which each prime {@code 210k ± b} costs one multiplication. Curves
  *       run in pairs, interleaved in both stages (the ladders in one loop; the babies, giants and
  *       products of stage 2 in lockstep, with one inverse and one gcd for both), so that independent
- *       multiplication chains keep the multiplier busy. B1 and B2 = 50·B1 were chosen by counting
+ *       multiplication chains keep the multiplier busy. Below 2^63 the ladder has a copy whose
+ *       modular corrections are sign masks ({@link #ladderPairBelow63}). B1 and B2 = 50·B1 were chosen by counting
  *       multiplications per factored number (curves needed × estimated cost per curve) over
  *       B1 = 27…300 and B2 = 25…100·B1 for products of two primes of 22 to 32 bits: B1 rises with
  *       the factor's size and the optimum is flat (within 5%) around it.</li>
@@ -1107,7 +1108,11 @@ public final class Factor64 {
     private static long bothStages(long pa, long a24a, long pb, long a24b, long one, long r2, long n, long nInv,
                                    Plan plan) {
         long[] space = ecmSpace(plan);
-        ladderPair(space, plan.words, plan.bits, pa, a24a, pb, a24b, one, n, nInv);
+        if (n > 0) { // n < 2^63: the corrections by sign masks
+            ladderPairBelow63(space, plan.words, plan.bits, pa, a24a, pb, a24b, one, n, nInv);
+        } else {
+            ladderPair(space, plan.words, plan.bits, pa, a24a, pb, a24b, one, n, nInv);
+        }
         // No gcd after stage 1: a point that is O modulo p makes every point of its stage 2 O modulo
         // p too, and stage 2's simultaneous inversion then finds p.
         return ecmStage2(space[0], space[1], a24a, space[2], space[3], a24b, one, r2, n, nInv, plan);
@@ -1122,7 +1127,7 @@ public final class Factor64 {
      * taken in about 8,000 bytes of bytecode ({@code DesiredMethodLimit}); inside the caller, with
      * the curves' set-up inlined first, the loop's multiplications became calls.
      */
-    private static void ladderPair(long[] space, long[] words, int bits, long pa, long a24a, long pb, long a24b,
+    static void ladderPair(long[] space, long[] words, int bits, long pa, long a24a, long pb, long a24b,
                                    long one, long n, long nInv) {
         long xa0 = pa;
         long za0 = one;
@@ -1182,6 +1187,112 @@ public final class Factor64 {
         space[1] = za0 ^ ((za0 ^ za1) & mask);
         space[2] = xb0 ^ ((xb0 ^ xb1) & mask);
         space[3] = zb0 ^ ((zb0 ^ zb1) & mask);
+    }
+
+    /**
+     * {@link #ladderPair} for {@code n < 2^63}, with the corrections of {@link #mul63}, {@link #add63}
+     * and {@link #sub63}: a difference of two reduced values then lies in {@code (−n, n)} and its sign
+     * bit is the borrow, so each correction is a shift, an AND and an addition on that one value, with
+     * no comparison and no second operand kept alive for it. The same ladder, not shared code, so that
+     * the JIT compiler inlines each kind of arithmetic into its own loop. On a modulus below 2^63,
+     * 28-34 against 44-48 ns per step of the pair ({@code bench/research/LadderSelect.java}); 100,000
+     * products of two 31-bit primes at {@code -j 1} 6.11 -> 5.28 s (docs/benchmarks.md, eleventh sitting).
+     */
+    static void ladderPairBelow63(long[] space, long[] words, int bits, long pa, long a24a, long pb, long a24b,
+                                   long one, long n, long nInv) {
+        long xa0 = pa;
+        long za0 = one;
+        long xa1 = dblX63(pa, one, n, nInv);
+        long za1 = dblZ63(pa, one, a24a, n, nInv);
+        long xb0 = pb;
+        long zb0 = one;
+        long xb1 = dblX63(pb, one, n, nInv);
+        long zb1 = dblZ63(pb, one, a24b, n, nInv);
+        long swapped = 0;
+        for (int bit = bits - 1; bit >= 0; bit--) {
+            long b = (words[bit >>> 6] >>> bit) & 1;
+            long mask = -(b ^ swapped);
+            swapped = b;
+            long t = (xa0 ^ xa1) & mask;
+            xa0 ^= t;
+            xa1 ^= t;
+            t = (za0 ^ za1) & mask;
+            za0 ^= t;
+            za1 ^= t;
+            t = (xb0 ^ xb1) & mask;
+            xb0 ^= t;
+            xb1 ^= t;
+            t = (zb0 ^ zb1) & mask;
+            zb0 ^= t;
+            zb1 ^= t;
+
+            long da = sub63(xa0, za0, n);
+            long sa = add63(xa0, za0, n);
+            long db = sub63(xb0, zb0, n);
+            long sb = add63(xb0, zb0, n);
+            long p = mul63(da, add63(xa1, za1, n), n, nInv);
+            long q = mul63(sa, sub63(xa1, za1, n), n, nInv);
+            long pp = mul63(db, add63(xb1, zb1, n), n, nInv);
+            long qq = mul63(sb, sub63(xb1, zb1, n), n, nInv);
+            long ssa = mul63(sa, sa, n, nInv);
+            long dda = mul63(da, da, n, nInv);
+            long ssb = mul63(sb, sb, n, nInv);
+            long ddb = mul63(db, db, n, nInv);
+            long pq = add63(p, q, n);
+            long pmq = sub63(p, q, n);
+            long ppq = add63(pp, qq, n);
+            long ppmq = sub63(pp, qq, n);
+            long ta = sub63(ssa, dda, n);
+            long tb = sub63(ssb, ddb, n);
+            xa1 = mul63(pq, pq, n, nInv);
+            xb1 = mul63(ppq, ppq, n, nInv);
+            za1 = mul63(pa, mul63(pmq, pmq, n, nInv), n, nInv);
+            zb1 = mul63(pb, mul63(ppmq, ppmq, n, nInv), n, nInv);
+            xa0 = mul63(ssa, dda, n, nInv);
+            xb0 = mul63(ssb, ddb, n, nInv);
+            za0 = mul63(ta, add63(dda, mul63(a24a, ta, n, nInv), n), n, nInv);
+            zb0 = mul63(tb, add63(ddb, mul63(a24b, tb, n, nInv), n), n, nInv);
+        }
+        long mask = -swapped;
+        space[0] = xa0 ^ ((xa0 ^ xa1) & mask);
+        space[1] = za0 ^ ((za0 ^ za1) & mask);
+        space[2] = xb0 ^ ((xb0 ^ xb1) & mask);
+        space[3] = zb0 ^ ((zb0 ^ zb1) & mask);
+    }
+
+    /** {@link #mul} for {@code n < 2^63}: the borrow of {@code hi − mh} is the sign of the difference. */
+    static long mul63(long a, long b, long n, long nInv) {
+        if (COUNTING) {
+            operations++;
+        }
+        long r = Math.unsignedMultiplyHigh(a, b) - Math.unsignedMultiplyHigh(a * b * nInv, n);
+        return r + (n & (r >> 63));
+    }
+
+    /** {@link #add} for {@code n < 2^63}. */
+    static long add63(long a, long b, long n) {
+        long d = a - (n - b);
+        return d + (n & (d >> 63));
+    }
+
+    /** {@link #sub} for {@code n < 2^63}. */
+    static long sub63(long a, long b, long n) {
+        long d = a - b;
+        return d + (n & (d >> 63));
+    }
+
+    private static long dblX63(long x, long z, long n, long nInv) {
+        long s = add63(x, z, n);
+        long d = sub63(x, z, n);
+        return mul63(mul63(s, s, n, nInv), mul63(d, d, n, nInv), n, nInv);
+    }
+
+    private static long dblZ63(long x, long z, long a24, long n, long nInv) {
+        long s = add63(x, z, n);
+        long d = sub63(x, z, n);
+        long dd = mul63(d, d, n, nInv);
+        long t = sub63(mul63(s, s, n, nInv), dd, n);
+        return mul63(t, add63(dd, mul63(a24, t, n, nInv), n), n, nInv);
     }
 
     /** Differential addition's X: {@code z_(P−Q)·((x_P − z_P)(x_Q + z_Q) + (x_P + z_P)(x_Q − z_Q))^2}. */

@@ -85,4 +85,45 @@ class Factor64ArithmeticTest {
         }
         assertThat(inverted).isGreaterThan(3_000);
     }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4})
+    void theArithmeticBelow2To63AgreesWithBigInteger(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < 5_000; i++) {
+            long n = (random.nextLong() >>> (1 + random.nextInt(62))) | 1;
+            if (n == 1) {
+                continue;
+            }
+            long a = operand(random, n);
+            long b = operand(random, n);
+            BigInteger bn = u(n);
+            long nInv = Factor64.inverse64(n);
+            assertThat(u(Factor64.add63(a, b, n))).isEqualTo(u(a).add(u(b)).mod(bn));
+            assertThat(u(Factor64.sub63(a, b, n))).isEqualTo(u(a).subtract(u(b)).mod(bn));
+            assertThat(u(Factor64.mul63(a, b, n, nInv))).isEqualTo(u(a).multiply(u(b)).multiply(R.modInverse(bn)).mod(bn));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void bothLaddersComputeTheSamePoints(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (Factor64.Plan plan : Factor64.PLANS) {
+            for (int i = 0; i < 50; i++) {
+                long n = (random.nextLong() >>> (1 + random.nextInt(20))) | 1; // 44 to 63 bits
+                long nInv = Factor64.inverse64(n);
+                long one = Factor64.montOne(n);
+                long[] x = new long[4];
+                for (int k = 0; k < 4; k++) {
+                    x[k] = Long.remainderUnsigned(random.nextLong(), n);
+                }
+                long[] general = new long[4];
+                long[] below = new long[4];
+                Factor64.ladderPair(general, plan.words, plan.bits, x[0], x[1], x[2], x[3], one, n, nInv);
+                Factor64.ladderPairBelow63(below, plan.words, plan.bits, x[0], x[1], x[2], x[3], one, n, nInv);
+                assertThat(below).containsExactly(general);
+            }
+        }
+    }
 }
