@@ -10,7 +10,8 @@
  * comparison through the merge), and here each product feeds the comparison of the next addition or
  * subtraction: eight of the step's selects became branches, taken or not about equally often.
  * "flipped": the same test as (a ^ MIN) < (b ^ MIN); an XOR stands between the value and the
- * comparison, and every select is a conditional move. "none": no corrections at all (wrong values; the
+ * comparison, and every select is a conditional move. "addsel": d + (borrow ? n : 0), the select's
+ * result feeding only an addition (what Factor64 does now; checked equal too). "none": no corrections at all (wrong values; the
  * bound for what the corrections cost). The results of the first two are checked equal. Then, on a
  * modulus below 2^63, "flipped" against "signed", whose corrections add n masked by the sign of the
  * difference (Factor64's mul63/add63/sub63; valid only there), also checked equal. To see the
@@ -49,6 +50,23 @@ public class LadderSelect {
 
     static long subF(long a, long b, long n) {
         return (a ^ MIN) < (b ^ MIN) ? a - b + n : a - b;
+    }
+
+    // "addsel": the select chooses n or 0 and an addition follows, so no select's result feeds a
+    // comparison (Factor64's form since session 11).
+    static long mulZ(long a, long b, long n, long nInv) {
+        long hi = Math.unsignedMultiplyHigh(a, b);
+        long mh = Math.unsignedMultiplyHigh(a * b * nInv, n);
+        return hi - mh + (Long.compareUnsigned(hi, mh) < 0 ? n : 0);
+    }
+
+    static long addZ(long a, long b, long n) {
+        long t = n - b;
+        return a - t + (Long.compareUnsigned(a, t) < 0 ? n : 0);
+    }
+
+    static long subZ(long a, long b, long n) {
+        return a - b + (Long.compareUnsigned(a, b) < 0 ? n : 0);
     }
 
     static long mulN(long a, long b, long n, long nInv) {
@@ -111,6 +129,32 @@ public class LadderSelect {
             xa0 = mulF(ssa, dda, n, nInv); xb0 = mulF(ssb, ddb, n, nInv);
             za0 = mulF(ta, addF(dda, mulF(a24a, ta, n, nInv), n), n, nInv);
             zb0 = mulF(tb, addF(ddb, mulF(a24b, tb, n, nInv), n), n, nInv);
+        }
+        out[0] = xa0; out[1] = za0; out[2] = xb0; out[3] = zb0;
+    }
+
+    static void ladderAddsel(long[] out, long[] words, int bits, long pa, long a24a, long pb, long a24b, long n, long nInv) {
+        long xa0 = pa, za0 = 1, xa1 = pa ^ 5, za1 = 3, xb0 = pb, zb0 = 1, xb1 = pb ^ 9, zb1 = 7;
+        long swapped = 0;
+        for (int bit = bits - 1; bit >= 0; bit--) {
+            long b = (words[bit >>> 6] >>> bit) & 1;
+            long mask = -(b ^ swapped);
+            swapped = b;
+            long t = (xa0 ^ xa1) & mask; xa0 ^= t; xa1 ^= t;
+            t = (za0 ^ za1) & mask; za0 ^= t; za1 ^= t;
+            t = (xb0 ^ xb1) & mask; xb0 ^= t; xb1 ^= t;
+            t = (zb0 ^ zb1) & mask; zb0 ^= t; zb1 ^= t;
+            long da = subZ(xa0, za0, n), sa = addZ(xa0, za0, n), db = subZ(xb0, zb0, n), sb = addZ(xb0, zb0, n);
+            long p = mulZ(da, addZ(xa1, za1, n), n, nInv), q = mulZ(sa, subZ(xa1, za1, n), n, nInv);
+            long pp = mulZ(db, addZ(xb1, zb1, n), n, nInv), qq = mulZ(sb, subZ(xb1, zb1, n), n, nInv);
+            long ssa = mulZ(sa, sa, n, nInv), dda = mulZ(da, da, n, nInv), ssb = mulZ(sb, sb, n, nInv), ddb = mulZ(db, db, n, nInv);
+            long pq = addZ(p, q, n), pmq = subZ(p, q, n), ppq = addZ(pp, qq, n), ppmq = subZ(pp, qq, n);
+            long ta = subZ(ssa, dda, n), tb = subZ(ssb, ddb, n);
+            xa1 = mulZ(pq, pq, n, nInv); xb1 = mulZ(ppq, ppq, n, nInv);
+            za1 = mulZ(pa, mulZ(pmq, pmq, n, nInv), n, nInv); zb1 = mulZ(pb, mulZ(ppmq, ppmq, n, nInv), n, nInv);
+            xa0 = mulZ(ssa, dda, n, nInv); xb0 = mulZ(ssb, ddb, n, nInv);
+            za0 = mulZ(ta, addZ(dda, mulZ(a24a, ta, n, nInv), n), n, nInv);
+            zb0 = mulZ(tb, addZ(ddb, mulZ(a24b, tb, n, nInv), n), n, nInv);
         }
         out[0] = xa0; out[1] = za0; out[2] = xb0; out[3] = zb0;
     }
@@ -204,7 +248,7 @@ public class LadderSelect {
         }
         int calls = 20_000;
         for (int round = 1; round <= 6; round++) {
-            long[] ns = new long[5];
+            long[] ns = new long[6];
             for (int i = 0; i < calls; i++) {
                 long pa = Long.remainderUnsigned(random.nextLong(), n);
                 long pb = Long.remainderUnsigned(random.nextLong(), n);
@@ -223,6 +267,12 @@ public class LadderSelect {
                 if (!java.util.Arrays.equals(u, f)) {
                     throw new AssertionError("the two correct ladders disagree");
                 }
+                long t7 = System.nanoTime();
+                ladderAddsel(x, words, bits, pa, a24a, pb, a24b, n, nInv);
+                ns[5] += System.nanoTime() - t7;
+                if (!java.util.Arrays.equals(u, x)) {
+                    throw new AssertionError("the addsel ladder disagrees");
+                }
                 long qa = Long.remainderUnsigned(pa, m);
                 long qb = Long.remainderUnsigned(pb, m);
                 long ca = Long.remainderUnsigned(a24a, m);
@@ -238,10 +288,10 @@ public class LadderSelect {
                     throw new AssertionError("the signed ladder disagrees");
                 }
             }
-            System.out.printf("round %d, ns per step of the pair: compareUnsigned %.1f, flipped %.1f, none %.1f;"
-                    + " modulus below 2^63: flipped %.1f, signed %.1f%n", round,
-                    ns[0] / (double) calls / bits, ns[1] / (double) calls / bits, ns[2] / (double) calls / bits,
-                    ns[3] / (double) calls / bits, ns[4] / (double) calls / bits);
+            System.out.printf("round %d, ns per step of the pair: compareUnsigned %.1f, flipped %.1f, addsel %.1f,"
+                    + " none %.1f; modulus below 2^63: flipped %.1f, signed %.1f%n", round,
+                    ns[0] / (double) calls / bits, ns[1] / (double) calls / bits, ns[5] / (double) calls / bits,
+                    ns[2] / (double) calls / bits, ns[3] / (double) calls / bits, ns[4] / (double) calls / bits);
         }
     }
 }

@@ -492,10 +492,18 @@ public final class Factor64 {
     /**
      * {@code a·b·2^-64 mod n} for reduced {@code a, b}, with {@code nInv = n^-1 mod 2^64}.
      *
-     * <p>The correction, here and in {@link #add} and {@link #sub}, is written as a conditional
-     * expression on an unsigned comparison, which the JIT compiler makes a conditional move (no
-     * branch to mispredict; see {@link #below} for the form that keeps it one), two instructions
-     * shorter than computing a borrow mask ({@link #borrow}). On the machine of sessions 1-10, in a loop of
+     * <p>The correction, here and in {@link #add} and {@link #sub}, adds a conditional expression,
+     * {@code n} or 0 on an unsigned comparison, which the JIT compiler makes a conditional move (no
+     * branch to mispredict), two instructions shorter than computing a borrow mask ({@link #borrow}).
+     * It is written as {@code d + (borrow ? n : 0)} and not as {@code borrow ? d + n : d} on purpose:
+     * C2 does not make a select a conditional move when the select's result feeds a comparison
+     * directly (it expects to split that comparison through the merge instead), and in ECM every
+     * product and sum feeds the comparison of the next addition or subtraction. In the second form
+     * eight of the 44 selects of a ladder step were branches, taken or not about equally often (JIT
+     * output disassembled); in the first the select's result feeds only the addition. Ladder step of
+     * a curve pair ({@code bench/research/LadderSelect.java}): 50-52 ns with the second form, 29 with
+     * the first (45 with the comparison written on flipped top bits, this session's first fix).
+     * On the machine of sessions 1-10, in a loop of
      * dependent multiplications: 8.4 ns per multiplication against 10.5 with the mask; four
      * independent chains 3.7 against 4.6 ns (C with {@code __int128}: 8.0 and 2.6 ns).
      */
@@ -506,8 +514,7 @@ public final class Factor64 {
         long hi = Math.unsignedMultiplyHigh(a, b);
         long mh = Math.unsignedMultiplyHigh(a * b * nInv, n);
         // hi, mh < n: (T − m·n)/2^64 = hi − mh lies in (−n, n); n is added back on a borrow.
-        long r = hi - mh;
-        return Long.compareUnsigned(hi, mh) < 0 ? r + n : r;
+        return hi - mh + (Long.compareUnsigned(hi, mh) < 0 ? n : 0);
     }
 
     /**
@@ -521,29 +528,12 @@ public final class Factor64 {
     /** {@code (a + b) mod n} for reduced {@code a, b}, also when the sum overflows 64 bits. */
     static long add(long a, long b, long n) {
         long t = n - b; // in (0, n]; a + b ≥ n iff a ≥ n − b, and then a + b − n = a − t
-        long d = a - t;
-        return below(a, t) ? d + n : d;
+        return a - t + (Long.compareUnsigned(a, t) < 0 ? n : 0);
     }
 
     /** {@code (a − b) mod n} for reduced {@code a, b}. */
     static long sub(long a, long b, long n) {
-        long d = a - b;
-        return below(a, b) ? d + n : d;
-    }
-
-    /**
-     * {@code a < b} as unsigned numbers, written as a signed comparison of {@code a} and {@code b}
-     * with their top bits flipped rather than as {@link Long#compareUnsigned}: the same test, but with
-     * an XOR between the value and the comparison. C2 does not make a select a conditional move when
-     * its result feeds a comparison directly (it expects to split that comparison through the merge
-     * instead), and in ECM each product feeds the comparison of the next addition or subtraction: with
-     * {@code compareUnsigned}, eight of the 44 selects of a ladder step were branches, taken or not
-     * about equally often (JIT output disassembled; {@code bench/research/LadderSelect.java}). With
-     * this form all are conditional moves: 100,000 products of two 32-bit primes 4.36 -> 3.91 s
-     * (all cores, medians of three alternated runs; docs/benchmarks.md, eleventh sitting).
-     */
-    private static boolean below(long a, long b) {
-        return (a ^ Long.MIN_VALUE) < (b ^ Long.MIN_VALUE);
+        return a - b + (Long.compareUnsigned(a, b) < 0 ? n : 0);
     }
 
     /** {@code n^-1 mod 2^64} for odd {@code n} (Newton's iteration; the start is right to 5 bits). */
