@@ -51,12 +51,15 @@ public final class Montgomery64 {
         return x;
     }
 
-    /** REDC of the 128-bit value {@code hi·2^64 + lo}, which must be below {@code n·2^64}. */
+    /**
+     * REDC of the 128-bit value {@code hi·2^64 + lo}, which must be below {@code n·2^64}. The
+     * correction is written {@code d + (borrow ? n : 0)} so that the JIT compiler keeps it a
+     * conditional move even where the result feeds a comparison (see {@code Factor64.mul}).
+     */
     public static long reduce(long hi, long lo, long n, long nInv) {
         long m = lo * nInv;
         long mh = Math.unsignedMultiplyHigh(m, n);
-        long r = hi - mh;
-        return Long.compareUnsigned(hi, mh) < 0 ? r + n : r;
+        return hi - mh + (Long.compareUnsigned(hi, mh) < 0 ? n : 0);
     }
 
     /** {@code a·b·R^-1 mod n}: the Montgomery product of two reduced residues. */
