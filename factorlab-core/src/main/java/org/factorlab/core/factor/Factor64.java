@@ -502,7 +502,8 @@ public final class Factor64 {
      * eight of the 44 selects of a ladder step were branches, taken or not about equally often (JIT
      * output disassembled); in the first the select's result feeds only the addition. Ladder step of
      * a curve pair ({@code bench/research/LadderSelect.java}): 50-52 ns with the second form, 29 with
-     * the first (45 with the comparison written on flipped top bits, this session's first fix).
+     * the first (45 with the comparison written on flipped top bits, {@code (a ^ MIN) < (b ^ MIN)}, which
+     * also keeps the select's result out of the comparison but costs two XORs).
      * On the machine of sessions 1-10, in a loop of
      * dependent multiplications: 8.4 ns per multiplication against 10.5 with the mask; four
      * independent chains 3.7 against 4.6 ns (C with {@code __int128}: 8.0 and 2.6 ns).
