@@ -65,7 +65,7 @@ import java.util.concurrent.CancellationException;
  *       run in pairs, interleaved in both stages (the ladders in one loop; the babies, giants and
  *       products of stage 2 in lockstep, with one inverse and one gcd for both), so that independent
  *       multiplication chains keep the multiplier busy. Below 2^63 the ladder has a copy whose
- *       modular corrections are sign masks ({@link #ladderPairBelow63}). B1 and B2 = 50·B1 were chosen by counting
+ *       modular corrections are sign masks ({@link #mul63}). B1 and B2 = 50·B1 were chosen by counting
  *       multiplications per factored number (curves needed × estimated cost per curve) over
  *       B1 = 27…300 and B2 = 25…100·B1 for products of two primes of 22 to 32 bits: B1 rises with
  *       the factor's size and the optimum is flat (within 5%) around it.</li>
@@ -1099,11 +1099,7 @@ public final class Factor64 {
     private static long bothStages(long pa, long a24a, long pb, long a24b, long one, long r2, long n, long nInv,
                                    Plan plan) {
         long[] space = ecmSpace(plan);
-        if (n > 0) { // n < 2^63: the corrections by sign masks
-            ladderPairBelow63(space, plan.words, plan.bits, pa, a24a, pb, a24b, one, n, nInv);
-        } else {
-            ladderPair(space, plan.words, plan.bits, pa, a24a, pb, a24b, one, n, nInv);
-        }
+        ladderPair(space, plan.words, plan.bits, pa, a24a, pb, a24b, one, n, nInv, n > 0);
         // No gcd after stage 1: a point that is O modulo p makes every point of its stage 2 O modulo
         // p too, and stage 2's simultaneous inversion then finds p.
         return ecmStage2(space[0], space[1], a24a, space[2], space[3], a24b, one, r2, n, nInv, plan);
@@ -1119,15 +1115,15 @@ public final class Factor64 {
      * the curves' set-up inlined first, the loop's multiplications became calls.
      */
     static void ladderPair(long[] space, long[] words, int bits, long pa, long a24a, long pb, long a24b,
-                                   long one, long n, long nInv) {
+                                   long one, long n, long nInv, boolean below63) {
         long xa0 = pa;
         long za0 = one;
-        long xa1 = dblX(pa, one, n, nInv);
-        long za1 = dblZ(pa, one, a24a, n, nInv);
+        long xa1 = dblXL(below63, pa, one, n, nInv);
+        long za1 = dblZL(below63, pa, one, a24a, n, nInv);
         long xb0 = pb;
         long zb0 = one;
-        long xb1 = dblX(pb, one, n, nInv);
-        long zb1 = dblZ(pb, one, a24b, n, nInv);
+        long xb1 = dblXL(below63, pb, one, n, nInv);
+        long zb1 = dblZL(below63, pb, one, a24b, n, nInv);
         long swapped = 0;
         for (int bit = bits - 1; bit >= 0; bit--) {
             long b = (words[bit >>> 6] >>> bit) & 1;
@@ -1146,32 +1142,32 @@ public final class Factor64 {
             zb0 ^= t;
             zb1 ^= t;
 
-            long da = sub(xa0, za0, n);
-            long sa = add(xa0, za0, n);
-            long db = sub(xb0, zb0, n);
-            long sb = add(xb0, zb0, n);
-            long p = mul(da, add(xa1, za1, n), n, nInv);
-            long q = mul(sa, sub(xa1, za1, n), n, nInv);
-            long pp = mul(db, add(xb1, zb1, n), n, nInv);
-            long qq = mul(sb, sub(xb1, zb1, n), n, nInv);
-            long ssa = mul(sa, sa, n, nInv);
-            long dda = mul(da, da, n, nInv);
-            long ssb = mul(sb, sb, n, nInv);
-            long ddb = mul(db, db, n, nInv);
-            long pq = add(p, q, n);
-            long pmq = sub(p, q, n);
-            long ppq = add(pp, qq, n);
-            long ppmq = sub(pp, qq, n);
-            long ta = sub(ssa, dda, n);
-            long tb = sub(ssb, ddb, n);
-            xa1 = mul(pq, pq, n, nInv);
-            xb1 = mul(ppq, ppq, n, nInv);
-            za1 = mul(pa, mul(pmq, pmq, n, nInv), n, nInv);
-            zb1 = mul(pb, mul(ppmq, ppmq, n, nInv), n, nInv);
-            xa0 = mul(ssa, dda, n, nInv);
-            xb0 = mul(ssb, ddb, n, nInv);
-            za0 = mul(ta, add(dda, mul(a24a, ta, n, nInv), n), n, nInv);
-            zb0 = mul(tb, add(ddb, mul(a24b, tb, n, nInv), n), n, nInv);
+            long da = subL(below63, xa0, za0, n);
+            long sa = addL(below63, xa0, za0, n);
+            long db = subL(below63, xb0, zb0, n);
+            long sb = addL(below63, xb0, zb0, n);
+            long p = mulL(below63, da, addL(below63, xa1, za1, n), n, nInv);
+            long q = mulL(below63, sa, subL(below63, xa1, za1, n), n, nInv);
+            long pp = mulL(below63, db, addL(below63, xb1, zb1, n), n, nInv);
+            long qq = mulL(below63, sb, subL(below63, xb1, zb1, n), n, nInv);
+            long ssa = mulL(below63, sa, sa, n, nInv);
+            long dda = mulL(below63, da, da, n, nInv);
+            long ssb = mulL(below63, sb, sb, n, nInv);
+            long ddb = mulL(below63, db, db, n, nInv);
+            long pq = addL(below63, p, q, n);
+            long pmq = subL(below63, p, q, n);
+            long ppq = addL(below63, pp, qq, n);
+            long ppmq = subL(below63, pp, qq, n);
+            long ta = subL(below63, ssa, dda, n);
+            long tb = subL(below63, ssb, ddb, n);
+            xa1 = mulL(below63, pq, pq, n, nInv);
+            xb1 = mulL(below63, ppq, ppq, n, nInv);
+            za1 = mulL(below63, pa, mulL(below63, pmq, pmq, n, nInv), n, nInv);
+            zb1 = mulL(below63, pb, mulL(below63, ppmq, ppmq, n, nInv), n, nInv);
+            xa0 = mulL(below63, ssa, dda, n, nInv);
+            xb0 = mulL(below63, ssb, ddb, n, nInv);
+            za0 = mulL(below63, ta, addL(below63, dda, mulL(below63, a24a, ta, n, nInv), n), n, nInv);
+            zb0 = mulL(below63, tb, addL(below63, ddb, mulL(below63, a24b, tb, n, nInv), n), n, nInv);
         }
         long mask = -swapped;
         space[0] = xa0 ^ ((xa0 ^ xa1) & mask);
@@ -1180,75 +1176,26 @@ public final class Factor64 {
         space[3] = zb0 ^ ((zb0 ^ zb1) & mask);
     }
 
-    /**
-     * {@link #ladderPair} for {@code n < 2^63}, with the corrections of {@link #mul63}, {@link #add63}
-     * and {@link #sub63}: a difference of two reduced values then lies in {@code (−n, n)} and its sign
-     * bit is the borrow, so each correction is a shift, an AND and an addition on that one value, with
-     * no comparison and no second operand kept alive for it. The same ladder, not shared code, so that
-     * the JIT compiler inlines each kind of arithmetic into its own loop. On a modulus below 2^63,
-     * 28-34 against 44-48 ns per step of the pair ({@code bench/research/LadderSelect.java}); 100,000
-     * products of two 31-bit primes at {@code -j 1} 6.11 -> 5.28 s (docs/benchmarks.md, eleventh sitting).
-     */
-    static void ladderPairBelow63(long[] space, long[] words, int bits, long pa, long a24a, long pb, long a24b,
-                                   long one, long n, long nInv) {
-        long xa0 = pa;
-        long za0 = one;
-        long xa1 = dblX63(pa, one, n, nInv);
-        long za1 = dblZ63(pa, one, a24a, n, nInv);
-        long xb0 = pb;
-        long zb0 = one;
-        long xb1 = dblX63(pb, one, n, nInv);
-        long zb1 = dblZ63(pb, one, a24b, n, nInv);
-        long swapped = 0;
-        for (int bit = bits - 1; bit >= 0; bit--) {
-            long b = (words[bit >>> 6] >>> bit) & 1;
-            long mask = -(b ^ swapped);
-            swapped = b;
-            long t = (xa0 ^ xa1) & mask;
-            xa0 ^= t;
-            xa1 ^= t;
-            t = (za0 ^ za1) & mask;
-            za0 ^= t;
-            za1 ^= t;
-            t = (xb0 ^ xb1) & mask;
-            xb0 ^= t;
-            xb1 ^= t;
-            t = (zb0 ^ zb1) & mask;
-            zb0 ^= t;
-            zb1 ^= t;
+    // The ladder's arithmetic for either kind of modulus: below63 is the same for the whole call, and
+    // C2 unswitches the ladder's loop on it (one loop with each kind of arithmetic inlined).
+    private static long mulL(boolean below63, long a, long b, long n, long nInv) {
+        return below63 ? mul63(a, b, n, nInv) : mul(a, b, n, nInv);
+    }
 
-            long da = sub63(xa0, za0, n);
-            long sa = add63(xa0, za0, n);
-            long db = sub63(xb0, zb0, n);
-            long sb = add63(xb0, zb0, n);
-            long p = mul63(da, add63(xa1, za1, n), n, nInv);
-            long q = mul63(sa, sub63(xa1, za1, n), n, nInv);
-            long pp = mul63(db, add63(xb1, zb1, n), n, nInv);
-            long qq = mul63(sb, sub63(xb1, zb1, n), n, nInv);
-            long ssa = mul63(sa, sa, n, nInv);
-            long dda = mul63(da, da, n, nInv);
-            long ssb = mul63(sb, sb, n, nInv);
-            long ddb = mul63(db, db, n, nInv);
-            long pq = add63(p, q, n);
-            long pmq = sub63(p, q, n);
-            long ppq = add63(pp, qq, n);
-            long ppmq = sub63(pp, qq, n);
-            long ta = sub63(ssa, dda, n);
-            long tb = sub63(ssb, ddb, n);
-            xa1 = mul63(pq, pq, n, nInv);
-            xb1 = mul63(ppq, ppq, n, nInv);
-            za1 = mul63(pa, mul63(pmq, pmq, n, nInv), n, nInv);
-            zb1 = mul63(pb, mul63(ppmq, ppmq, n, nInv), n, nInv);
-            xa0 = mul63(ssa, dda, n, nInv);
-            xb0 = mul63(ssb, ddb, n, nInv);
-            za0 = mul63(ta, add63(dda, mul63(a24a, ta, n, nInv), n), n, nInv);
-            zb0 = mul63(tb, add63(ddb, mul63(a24b, tb, n, nInv), n), n, nInv);
-        }
-        long mask = -swapped;
-        space[0] = xa0 ^ ((xa0 ^ xa1) & mask);
-        space[1] = za0 ^ ((za0 ^ za1) & mask);
-        space[2] = xb0 ^ ((xb0 ^ xb1) & mask);
-        space[3] = zb0 ^ ((zb0 ^ zb1) & mask);
+    private static long addL(boolean below63, long a, long b, long n) {
+        return below63 ? add63(a, b, n) : add(a, b, n);
+    }
+
+    private static long subL(boolean below63, long a, long b, long n) {
+        return below63 ? sub63(a, b, n) : sub(a, b, n);
+    }
+
+    private static long dblXL(boolean below63, long x, long z, long n, long nInv) {
+        return below63 ? dblX63(x, z, n, nInv) : dblX(x, z, n, nInv);
+    }
+
+    private static long dblZL(boolean below63, long x, long z, long a24, long n, long nInv) {
+        return below63 ? dblZ63(x, z, a24, n, nInv) : dblZ(x, z, a24, n, nInv);
     }
 
     /** {@link #mul} for {@code n < 2^63}: the borrow of {@code hi − mh} is the sign of the difference. */

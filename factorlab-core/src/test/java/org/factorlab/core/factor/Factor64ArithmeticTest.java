@@ -120,8 +120,8 @@ class Factor64ArithmeticTest {
                 }
                 long[] general = new long[4];
                 long[] below = new long[4];
-                Factor64.ladderPair(general, plan.words, plan.bits, x[0], x[1], x[2], x[3], one, n, nInv);
-                Factor64.ladderPairBelow63(below, plan.words, plan.bits, x[0], x[1], x[2], x[3], one, n, nInv);
+                Factor64.ladderPair(general, plan.words, plan.bits, x[0], x[1], x[2], x[3], one, n, nInv, false);
+                Factor64.ladderPair(below, plan.words, plan.bits, x[0], x[1], x[2], x[3], one, n, nInv, true);
                 assertThat(below).containsExactly(general);
             }
         }
