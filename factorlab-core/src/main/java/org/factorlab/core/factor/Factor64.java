@@ -1190,12 +1190,20 @@ public final class Factor64 {
         return below63 ? sub63(a, b, n) : sub(a, b, n);
     }
 
+    /** {@link #dblX} in the ladder's arithmetic. */
     private static long dblXL(boolean below63, long x, long z, long n, long nInv) {
-        return below63 ? dblX63(x, z, n, nInv) : dblX(x, z, n, nInv);
+        long s = addL(below63, x, z, n);
+        long d = subL(below63, x, z, n);
+        return mulL(below63, mulL(below63, s, s, n, nInv), mulL(below63, d, d, n, nInv), n, nInv);
     }
 
+    /** {@link #dblZ} in the ladder's arithmetic. */
     private static long dblZL(boolean below63, long x, long z, long a24, long n, long nInv) {
-        return below63 ? dblZ63(x, z, a24, n, nInv) : dblZ(x, z, a24, n, nInv);
+        long s = addL(below63, x, z, n);
+        long d = subL(below63, x, z, n);
+        long dd = mulL(below63, d, d, n, nInv);
+        long t = subL(below63, mulL(below63, s, s, n, nInv), dd, n);
+        return mulL(below63, t, addL(below63, dd, mulL(below63, a24, t, n, nInv), n), n, nInv);
     }
 
     /** {@link #mul} for {@code n < 2^63}: the borrow of {@code hi − mh} is the sign of the difference. */
@@ -1217,20 +1225,6 @@ public final class Factor64 {
     static long sub63(long a, long b, long n) {
         long d = a - b;
         return d + (n & (d >> 63));
-    }
-
-    private static long dblX63(long x, long z, long n, long nInv) {
-        long s = add63(x, z, n);
-        long d = sub63(x, z, n);
-        return mul63(mul63(s, s, n, nInv), mul63(d, d, n, nInv), n, nInv);
-    }
-
-    private static long dblZ63(long x, long z, long a24, long n, long nInv) {
-        long s = add63(x, z, n);
-        long d = sub63(x, z, n);
-        long dd = mul63(d, d, n, nInv);
-        long t = sub63(mul63(s, s, n, nInv), dd, n);
-        return mul63(t, add63(dd, mul63(a24, t, n, nInv), n), n, nInv);
     }
 
     /** Differential addition's X: {@code z_(P−Q)·((x_P − z_P)(x_Q + z_Q) + (x_P + z_P)(x_Q − z_Q))^2}. */
