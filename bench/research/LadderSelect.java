@@ -73,14 +73,9 @@ public class LadderSelect {
         return Math.unsignedMultiplyHigh(a, b) - Math.unsignedMultiplyHigh(a * b * nInv, n) + n;
     }
 
-    interface Arith {
-        long mul(long a, long b);
-        long add(long a, long b);
-        long sub(long a, long b);
-    }
-
-    // The ladder is written out three times (not through Arith) so that each copy is compiled with its
-    // own arithmetic inlined and its own branch profile.
+    // The ladder is written out once per variant (not behind an interface or a flag) so that each copy
+    // is compiled with its own arithmetic inlined and its own branch profile: the profiles are what
+    // decide between branches and conditional moves, the thing measured here.
     static void ladderUnsigned(long[] out, long[] words, int bits, long pa, long a24a, long pb, long a24b, long n, long nInv) {
         long xa0 = pa, za0 = 1, xa1 = pa ^ 5, za1 = 3, xb0 = pb, zb0 = 1, xb1 = pb ^ 9, zb1 = 7;
         long swapped = 0;
