@@ -26,11 +26,11 @@ import java.util.concurrent.CancellationException;
  *       about three base-2 tests instead of the six further Miller–Rabin bases (Sinclair's set) that
  *       the older path uses.</li>
  *   <li><b>Splitting</b> a composite cofactor {@code m} ({@link #split}): a perfect square or cube is
- *       recognised by floating-point roots. Below 2^{@value #HART_BITS}: a rho walk of about 200 steps
- *       (factors up to about 2^13, which Hart's method finds slowly), then Hart's one-line algorithm
+ *       recognised by floating-point roots. Below 2^{@value #HART_BITS}: two rho walks of about 200 steps
+ *       each (factors up to about 2^14, which Hart's method finds slowly), then Hart's one-line algorithm
  *       ({@link #hart}), balanced factors being its best case. From there to 2^{@value #RHO_BITS}:
- *       Brent–Pollard rho ({@link #rho}), which beat both Hart and ECM there. Above: a rho walk
- *       (Brent rounds up to {@value #RHO_SHORT_STEPS} steps, about 1,000 steps in all) for the common
+ *       Brent–Pollard rho ({@link #rho}, two walks in lockstep), which beat both Hart and ECM there. Above:
+ *       two rho walks (Brent rounds up to {@value #RHO_SHORT_STEPS} steps, about 450 steps each) for the common
  *       small second factor, then ECM ({@link #ecm}) with the bound made for the largest possible
  *       smallest factor, {@code ⌈bits/2⌉} bits ({@link #ECM_B1S}: {@code B1} from 35 for 44-bit composites to 175 for 64-bit ones), raised a level after every
  *       {@value #ECM_PAIRS_PER_LEVEL} fruitless curve pairs; rho without a bound is the last resort.</li>
@@ -91,17 +91,25 @@ public final class Factor64 {
     static final int HART_BITS = 40;
     /** Rho alone below 2^RHO_BITS (from 2^HART_BITS). */
     static final int RHO_BITS = 44;
-    /** The rho walk tried before Hart's method: Brent rounds of 32 and 64 steps, about 200 in all. */
+    /**
+     * The rho walks tried before Hart's method: Brent rounds of 32 and 64 steps, about 200 in all, in
+     * each of two walks. With two walks, 32 instead of 64 made 300,000 random numbers of 36-40 bits
+     * 75% slower (more of them reach Hart's method with a small factor); 64 costs products of two
+     * 20-bit primes 3% and saves the random numbers 15% against one walk (thread CPU, one JVM).
+     */
     static final long RHO_BEFORE_HART = 64;
     static final long HART_MULTIPLIER = 480;
     /**
      * Brent's round length at which rho gives way to ECM. Counted in multiplications (a gcd as 60,
      * an inverse as 150) over 20,000 random 64-bit numbers and 1,000 balanced semiprimes each of
-     * 48, 56 and 64 bits: 256 costs the random numbers the least (3,109 per number; 3,121 with 512,
-     * 3,222 with 128; counted before stage 1 lost its gcd) and the semiprimes, for which the walk is
-     * wasted, 6-11% less than 512.
+     * 48, 56 and 64 bits, one walk at a time: 256 cost the random numbers the least (3,109 per
+     * number; 3,121 with 512, 3,222 with 128; counted before stage 1 lost its gcd) and the semiprimes,
+     * for which the walk is wasted, 6-11% less than 512. Since session 12 {@link #rho} runs two walks
+     * in lockstep, and 128 is best (thread CPU time in one JVM over the 100,000-number files of
+     * docs/benchmarks.md, against one walk to 256: random 64-bit 0.726 -> 0.678 s, 2x32-bit
+     * semiprimes 5.20 -> 4.98; two walks to 64: 0.714 and 4.85; to 256: 0.69 and 5.26 s).
      */
-    static final long RHO_SHORT_STEPS = 256;
+    static final long RHO_SHORT_STEPS = 128;
     static final int RHO_BATCH = 128;
     /**
      * Length of Brent's first round. Trial division has removed every prime below
@@ -902,8 +910,9 @@ public final class Factor64 {
         long c = one;
         long budget = maxSteps;
         while (budget > 0) {
-            c = add(c, one, n);
-            long f = rhoWalk(n, nInv, c, c, one, budget);
+            long c1 = add(c, one, n);
+            c = add(c1, one, n);
+            long f = rhoWalks(n, nInv, c1, c, one, budget);
             if (f != n && f != 1) {
                 return f;
             }
@@ -912,27 +921,43 @@ public final class Factor64 {
         return 0;
     }
 
-    private static long rhoWalk(long n, long nInv, long c, long start, long one, long maxSteps) {
-        long y = start;
-        long x;
-        long ys;
-        long q = one;
+    /**
+     * Two of Brent's walks, {@code y ← y^2 + c1} and {@code y ← y^2 + c2}, in lockstep, with rounds
+     * of up to {@code maxSteps}: a factor, 1 if neither walk found one, or {@code n} if they failed.
+     * Each walk is a chain of dependent multiplications that leaves the multiplier mostly idle, so
+     * two cost little more time than one, and two walks of k steps find a factor p about as often as
+     * one walk of k√2 steps (a collision modulo p after k steps has probability about
+     * 1 − exp(−k^2/2p) per walk).
+     */
+    private static long rhoWalks(long n, long nInv, long c1, long c2, long one, long maxSteps) {
+        long y1 = c1;
+        long y2 = c2;
+        long x1;
+        long x2;
+        long ys1 = y1;
+        long ys2 = y2;
+        long q1 = one;
+        long q2 = one;
         long g = 1;
         long r = RHO_FIRST_ROUND;
         do {
-            x = y;
+            x1 = y1;
+            x2 = y2;
             for (long i = 0; i < r; i++) {
-                y = add(mul(y, y, n, nInv), c, n);
+                y1 = add(mul(y1, y1, n, nInv), c1, n);
+                y2 = add(mul(y2, y2, n, nInv), c2, n);
             }
-            ys = y;
             for (long k = 0; k < r && g == 1; k += RHO_BATCH) {
-                ys = y;
+                ys1 = y1;
+                ys2 = y2;
                 long steps = Math.min(RHO_BATCH, r - k);
                 for (long i = 0; i < steps; i++) {
-                    y = add(mul(y, y, n, nInv), c, n);
-                    q = mul(q, sub(x, y, n), n, nInv);
+                    y1 = add(mul(y1, y1, n, nInv), c1, n);
+                    y2 = add(mul(y2, y2, n, nInv), c2, n);
+                    q1 = mul(q1, sub(x1, y1, n), n, nInv);
+                    q2 = mul(q2, sub(x2, y2, n), n, nInv);
                 }
-                g = gcdOdd(q, n);
+                g = gcdOdd(mul(q1, q2, n, nInv), n);
             }
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("rho interrupted");
@@ -942,13 +967,35 @@ public final class Factor64 {
             }
             r <<= 1;
         } while (g == 1);
-        if (g == n) {
-            // Two primes collided in one batch: replay it one gcd at a time.
-            do {
-                ys = add(mul(ys, ys, n, nInv), c, n);
-                g = gcdOdd(sub(x, ys, n), n);
-            } while (g == 1);
+        if (g != n) {
+            return g;
         }
+        // Both walks' products together hold every prime of n. Each alone may hold only one;
+        // otherwise replay the last batch of a walk whose product is 0 one gcd at a time.
+        long g1 = gcdOdd(q1, n);
+        if (g1 != 1 && g1 != n) {
+            return g1;
+        }
+        long g2 = gcdOdd(q2, n);
+        if (g2 != 1 && g2 != n) {
+            return g2;
+        }
+        if (g1 == n) {
+            g = replay(ys1, x1, c1, n, nInv);
+            if (g != n) {
+                return g;
+            }
+        }
+        return g2 == n ? replay(ys2, x2, c2, n, nInv) : n;
+    }
+
+    /** The gcd of {@code x − y} and {@code n} for the first {@code y} after {@code ys} on the walk {@code y^2 + c} where it is not 1. */
+    private static long replay(long ys, long x, long c, long n, long nInv) {
+        long g;
+        do {
+            ys = add(mul(ys, ys, n, nInv), c, n);
+            g = gcdOdd(sub(x, ys, n), n);
+        } while (g == 1);
         return g;
     }
 
@@ -1297,7 +1344,7 @@ public final class Factor64 {
         final int zs = xs + 2 * points;
         final int run = zs + 2 * points;
         stage2Points(space, xs, zs, points, xa, za, a24a, xb, zb, a24b, n, nInv, plan);
-        long g = normalise(space, xs, zs, run, 2 * points, r2, n, nInv);
+        long g = normalise(space, xs, zs, run, points, r2, n, nInv);
         if (g == 1) {
             return stage2Products(space, xs, points, one, n, nInv, plan.masks);
         }
@@ -1305,14 +1352,10 @@ public final class Factor64 {
             return g;
         }
         // Every prime of n divides some z: the two curves may have found different primes. Try the
-        // product of curve a's z alone (the inversion's running product at its last point).
+        // product of each curve's z alone (the end of its chain of running products).
         g = gcdOdd(fromMont(space[run + points - 1], n, nInv), n);
-        if (g == 1 || g == n) { // then curve b's z alone
-            long product = space[zs + points];
-            for (int i = 1; i < points; i++) {
-                product = mul(product, space[zs + points + i], n, nInv);
-            }
-            g = gcdOdd(fromMont(product, n, nInv), n);
+        if (g == 1 || g == n) {
+            g = gcdOdd(fromMont(space[run + 2 * points - 1], n, nInv), n);
         }
         return g == 1 || g == n ? 0 : g;
     }
@@ -1499,29 +1542,42 @@ public final class Factor64 {
     }
 
     /**
-     * Simultaneous inversion of the {@code count} values {@code z_i = space[zs + i]}, then
-     * {@code x_i ← x_i/z_i}: 1, or {@code gcd(Π z_i, n)} when the product is not invertible (the
-     * running products stay at {@code space[run + i]}).
+     * Simultaneous inversion of the {@code 2·points} values {@code z_i = space[zs + i]}, then
+     * {@code x_i ← x_i/z_i}: 1, or {@code gcd(Π z_i, n)} when the product is not invertible. Each
+     * curve's values make a chain of running products of its own ({@code space[run + i]}; curve a's
+     * whole product ends at {@code run + points − 1}), the two chains interleaved as in
+     * {@link #ladderPair}; one inverse of both products serves both. (One chain through all the
+     * values waited on each multiplication: 7.3% of the time on 2x32-bit semiprimes.)
      */
-    private static long normalise(long[] space, int xs, int zs, int run, int count, long r2, long n, long nInv) {
-        long product = space[zs];
-        space[run] = product;
-        for (int i = 1; i < count; i++) {
-            product = mul(product, space[zs + i], n, nInv);
-            space[run + i] = product;
+    private static long normalise(long[] space, int xs, int zs, int run, int points, long r2, long n, long nInv) {
+        long pa = space[zs];
+        long pb = space[zs + points];
+        space[run] = pa;
+        space[run + points] = pb;
+        for (int i = 1; i < points; i++) {
+            pa = mul(pa, space[zs + i], n, nInv);
+            pb = mul(pb, space[zs + points + i], n, nInv);
+            space[run + i] = pa;
+            space[run + points + i] = pb;
         }
-        long plain = fromMont(product, n, nInv);
+        long plain = fromMont(mul(pa, pb, n, nInv), n, nInv);
         long plainInv = inverseMod(plain, n);
         if (plainInv == 0) {
             return gcdOdd(plain, n);
         }
-        long inv = mul(plainInv, r2, n, nInv);
-        for (int i = count - 1; i > 0; i--) {
-            long zInv = mul(inv, space[run + i - 1], n, nInv);
-            inv = mul(inv, space[zs + i], n, nInv);
-            space[xs + i] = mul(space[xs + i], zInv, n, nInv);
+        long inv = mul(plainInv, r2, n, nInv); // 1/(pa·pb)
+        long invA = mul(inv, pb, n, nInv);
+        long invB = mul(inv, pa, n, nInv);
+        for (int i = points - 1; i > 0; i--) {
+            long zInvA = mul(invA, space[run + i - 1], n, nInv);
+            long zInvB = mul(invB, space[run + points + i - 1], n, nInv);
+            invA = mul(invA, space[zs + i], n, nInv);
+            invB = mul(invB, space[zs + points + i], n, nInv);
+            space[xs + i] = mul(space[xs + i], zInvA, n, nInv);
+            space[xs + points + i] = mul(space[xs + points + i], zInvB, n, nInv);
         }
-        space[xs] = mul(space[xs], inv, n, nInv);
+        space[xs] = mul(space[xs], invA, n, nInv);
+        space[xs + points] = mul(space[xs + points], invB, n, nInv);
         return 1;
     }
 

@@ -273,6 +273,41 @@ class Factor64Test {
         }
     }
 
+    /**
+     * Every odd composite below 20,000 that is not a prime power ({@link Factor64#split} takes those
+     * by roots), tiny primes included: there the two walks of {@link Factor64#rho} often meet modulo
+     * every prime of n in one batch (the gcd is n), and the split must come from one walk's product
+     * alone, from a replay of the batch, or from new constants.
+     */
+    @Test
+    void rhoSplitsEveryOddCompositeBelowTwentyThousand() {
+        int collisions = 0;
+        for (long n = 9; n < 20_000; n += 2) {
+            if (Factor64.isPrime(n) || isPrimePower(n)) {
+                continue;
+            }
+            long f = Factor64.rho(n, Long.MAX_VALUE);
+            assertThat(f).as("rho(%d)", n).isGreaterThan(1).isLessThan(n);
+            assertThat(n % f).as("rho(%d) = %d", n, f).isZero();
+            if (Factor64.rho(n, 32) == 0) {
+                collisions++;
+            }
+        }
+        // the walks failed within one short budget for some n: the retry path ran too
+        assertThat(collisions).isPositive();
+    }
+
+    private static boolean isPrimePower(long n) {
+        long p = 3;
+        while (n % p != 0) {
+            p += 2;
+        }
+        while (n % p == 0) {
+            n /= p;
+        }
+        return n == 1;
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {16, 20, 24, 28, 32})
     void ecmSplitsSemiprimes(int bits) {
