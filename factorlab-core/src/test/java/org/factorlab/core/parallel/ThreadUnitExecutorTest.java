@@ -163,6 +163,58 @@ class ThreadUnitExecutorTest {
     }
 
     @Test
+    void aCoreAnotherWorkerOccupiesIsNotLentToAJob() throws InterruptedException {
+        try (ThreadUnitExecutor executor = new ThreadUnitExecutor(2)) {
+            // worker W holds a core (as a batch worker does for its whole chunk) without running units
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread w = Thread.ofPlatform().start(() -> {
+                try (ThreadUnitExecutor.Occupancy occupancy = executor.occupy()) {
+                    held.countDown();
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertThat(held.await(20, TimeUnit.SECONDS)).isTrue();
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            CountDownLatch open = new CountDownLatch(0);
+            executor.execute(IntStream.range(0, 20).mapToObj(i -> new Marked(new CountDownLatch(1), open)).iterator(),
+                    r -> threads.add(r));
+            assertThat(threads).containsExactly(Thread.currentThread().getName());
+            // once W gives its core back, a job gets both again
+            release.countDown();
+            w.join(20_000);
+            assertThat(w.isAlive()).isFalse();
+            assertThat(executor.busyThreads()).isZero();
+            CountDownLatch twoStarted = new CountDownLatch(2);
+            Set<String> both = ConcurrentHashMap.newKeySet();
+            executor.execute(IntStream.range(0, 2).mapToObj(i -> new Marked(twoStarted, twoStarted)).iterator(),
+                    r -> both.add(r));
+            assertThat(both).hasSize(2);
+            assertThat(executor.busyThreads()).isZero();
+        }
+    }
+
+    @Test
+    void aCallerThatOccupiesACoreIsCountedOnce() {
+        try (ThreadUnitExecutor executor = new ThreadUnitExecutor(2)) {
+            try (ThreadUnitExecutor.Occupancy occupancy = executor.occupy()) {
+                assertThat(executor.busyThreads()).isEqualTo(1);
+                assertThatThrownBy(executor::occupy).isInstanceOf(IllegalStateException.class);
+                // its own job still gets the other core: two units must run at once to finish
+                CountDownLatch twoStarted = new CountDownLatch(2);
+                Set<String> threads = ConcurrentHashMap.newKeySet();
+                executor.execute(IntStream.range(0, 2).mapToObj(i -> new Marked(twoStarted, twoStarted)).iterator(),
+                        r -> threads.add(r));
+                assertThat(threads).hasSize(2).contains(Thread.currentThread().getName());
+                assertThat(executor.busyThreads()).isEqualTo(1);
+            }
+            assertThat(executor.busyThreads()).isZero();
+        }
+    }
+
+    @Test
     void aJobThatStopsEarlyLeavesNothingRunningAndNoCoreReserved() {
         try (ThreadUnitExecutor executor = new ThreadUnitExecutor(3)) {
             AtomicInteger consumed = new AtomicInteger();

@@ -29,11 +29,13 @@ public final class ChunkProcessor {
     private final long[] factors = new long[64];
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 14);
     private final ByteOutput out = new ByteOutput(bytes, 1 << 13);
+    /** The executor big numbers spread their work over, or null when each number keeps to one thread. */
+    private final ThreadUnitExecutor shared;
 
     public ChunkProcessor(JobSpec job) {
         this.job = job;
-        this.factorizer = job.algorithm().factorizer(
-                job.numberThreads() == 1 ? UnitExecutor.SAME_THREAD : ThreadUnitExecutor.shared(job.numberThreads()),
+        this.shared = job.numberThreads() == 1 ? null : ThreadUnitExecutor.shared(job.numberThreads());
+        this.factorizer = job.algorithm().factorizer(shared == null ? UnitExecutor.SAME_THREAD : shared,
                 KernelProgress.get());
     }
 
@@ -45,6 +47,14 @@ public final class ChunkProcessor {
      * @throws CancellationException if the thread is interrupted
      */
     public ChunkResult process(Chunk chunk, Runnable between) {
+        // While this worker has a chunk it holds a core of the shared executor, so other workers'
+        // numbers take helpers only from cores no worker is using (ThreadUnitExecutor#occupy).
+        try (ThreadUnitExecutor.Occupancy held = shared == null ? null : shared.occupy()) {
+            return processHeld(chunk, between);
+        }
+    }
+
+    private ChunkResult processHeld(Chunk chunk, Runnable between) {
         long t0 = System.nanoTime();
         long waited = 0;
         List<String> errors = new ArrayList<>(0);
