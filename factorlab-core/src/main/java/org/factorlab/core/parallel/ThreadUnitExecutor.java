@@ -106,12 +106,14 @@ public final class ThreadUnitExecutor implements UnitExecutor, AutoCloseable {
         flag[0] = true;
         busy.incrementAndGet();
         return () -> {
-            flag[0] = false;
-            busy.decrementAndGet();
+            if (flag[0]) { // a second close gives nothing back twice
+                flag[0] = false;
+                busy.decrementAndGet();
+            }
         };
     }
 
-    /** What {@link #occupy} returns: closing it gives the core back. */
+    /** What {@link #occupy} returns: closing it (on the thread that occupied) gives the core back. */
     @FunctionalInterface
     public interface Occupancy extends AutoCloseable {
         @Override

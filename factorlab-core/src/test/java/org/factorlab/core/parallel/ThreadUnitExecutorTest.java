@@ -209,7 +209,9 @@ class ThreadUnitExecutorTest {
                         r -> threads.add(r));
                 assertThat(threads).hasSize(2).contains(Thread.currentThread().getName());
                 assertThat(executor.busyThreads()).isEqualTo(1);
-            }
+                occupancy.close();
+                assertThat(executor.busyThreads()).isZero();
+            } // closed again here: nothing is given back twice
             assertThat(executor.busyThreads()).isZero();
         }
     }
